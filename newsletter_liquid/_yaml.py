@@ -1,0 +1,148 @@
+"""YAML loaded as Ruby's Psych ``safe_load`` (Jekyll's loader) would load it.
+
+PyYAML and Psych are both YAML 1.1; where they differ in ways a site can see,
+Psych wins: times with offsets such as ``-0500`` or ``-5`` are times, not strings;
+aliases are allowed but bounded (a billion-laughs document fails cleanly instead
+of exhausting memory).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+__all__ = ["YamlError", "load_yaml"]
+
+# Psych's ScalarScanner TIME, with the offset forms it accepts (Z, +5, -05:00, -0500).
+_TIME_RE = re.compile(
+    r"""^(?P<year>-?[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})
+    (?:[Tt]|[ \t]+)(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})
+    (?:\.(?P<fraction>[0-9]*))?
+    (?:[ \t]*(?P<tz>Z|[-+][0-9]{1,2}:?(?:[0-9]{1,2})?))?$""",
+    re.X,
+)
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_MAX_ALIAS_EXPANSION = 100_000
+
+
+class YamlError(Exception):
+    """A YAML syntax error with a 0-based position inside the YAML text."""
+
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+def _parse_time(text: str) -> dt.datetime | None:
+    m = _TIME_RE.match(text)
+    if not m:
+        return None
+    fraction = (m.group("fraction") or "")[:6].ljust(6, "0")
+    try:
+        naive = dt.datetime(
+            int(m.group("year")), int(m.group("month")), int(m.group("day")),
+            int(m.group("hour")), int(m.group("minute")), int(m.group("second")),
+            int(fraction),
+        )
+    except ValueError:
+        return None
+    tz = m.group("tz")
+    if tz is None:
+        # Psych reads a time without offset as UTC.
+        return naive.replace(tzinfo=dt.timezone.utc)
+    if tz == "Z":
+        return naive.replace(tzinfo=dt.timezone.utc)
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    if len(digits) <= 2:
+        hours, minutes = int(digits), 0
+    else:
+        hours, minutes = int(digits[:-2]), int(digits[-2:])
+    offset = dt.timedelta(hours=hours, minutes=minutes) * sign
+    return naive.replace(tzinfo=dt.timezone(offset))
+
+
+class _PsychLoader(yaml.SafeLoader):
+    """SafeLoader resolving timestamps as Psych does and counting alias uses."""
+
+    alias_expansions = 0
+
+    def construct_psych_timestamp(self, node: yaml.ScalarNode) -> Any:
+        value = str(self.construct_scalar(node))
+        if _DATE_RE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                # Psych raises for impossible dates; keep it a string like a quoted value.
+                return value
+        parsed = _parse_time(value)
+        return value if parsed is None else parsed
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_expansions += 1
+            if self.alias_expansions > _MAX_ALIAS_EXPANSION:
+                event = self.peek_event()
+                raise yaml.constructor.ConstructorError(
+                    None, None, "too many alias references (possible YAML bomb)",
+                    event.start_mark,
+                )
+        return super().compose_node(parent, index)
+
+
+# Resolve Psych's wider timestamp syntax before PyYAML's own (which rejects -0500).
+_PsychLoader.yaml_implicit_resolvers = {
+    key: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_PsychLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp",
+    re.compile(
+        r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        r"|-?[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}:?(?:[0-9]{1,2})?))?)$"
+    ),
+    list("-0123456789"),
+)
+_PsychLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _PsychLoader.construct_psych_timestamp
+)
+
+
+def _check_size(value: Any, budget: list[int]) -> None:
+    """Walk the loaded value so that shared (aliased) subtrees count at every use."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise YamlError("YAML document expands to too many values (alias bomb?)", 0, 0)
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def load_yaml(text: str) -> Any:
+    """Load one YAML document as Jekyll (Psych.safe_load with aliases) would."""
+    loader = _PsychLoader(text)
+    try:
+        value = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line if mark else 0
+        col = mark.column if mark else 0
+        message = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(message, line, col) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(str(exc), 0, 0) from None
+    finally:
+        loader.dispose()
+    if loader.alias_expansions:
+        _check_size(value, [_MAX_ALIAS_EXPANSION * 10])
+    return value

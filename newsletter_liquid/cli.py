@@ -1,0 +1,127 @@
+"""The ``newsletter-liquid`` command: build, render (and check) like ``jekyll build``.
+
+Bad input never shows a traceback: every error of ours prints as
+``path:line:col: message`` and the exit status is 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _split_configs(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-s", "--source", help="site folder (default: current folder)")
+    parser.add_argument(
+        "--config", metavar="FILES",
+        help="comma-separated config files, merged in order (default: SOURCE/_config.yml)",
+    )
+    parser.add_argument("-D", "--drafts", action="store_true", help="render posts in _drafts")
+    parser.add_argument("--future", action="store_true", help="publish posts dated in the future")
+    parser.add_argument("--unpublished", action="store_true",
+                        help="render documents marked published: false")
+    parser.add_argument("-b", "--baseurl", help="serve the site from this base URL")
+    parser.add_argument("--safe", action="store_true", help="safe mode (ignore symlinks outside)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsletter-liquid",
+        description="Render Jekyll sites byte-identically to Jekyll 4.3.1.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="build the whole site, like `jekyll build`")
+    _site_options(build)
+    build.add_argument("-d", "--destination", help="output folder (default: SOURCE/_site)")
+    build.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    build.add_argument("-V", "--verbose", action="store_true", help="print every file written")
+    render = sub.add_parser("render", help="print one page's final HTML")
+    _site_options(render)
+    render.add_argument("file", help="the page or post to render")
+    return parser
+
+
+def _find_source(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding a _config.yml (else ``start``)."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in [folder, *folder.parents]:
+        if (candidate / "_config.yml").exists() or (candidate / "_config.yaml").exists():
+            return candidate
+    return folder
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, object]:
+    overrides: dict[str, object] = {}
+    if args.baseurl is not None:
+        overrides["baseurl"] = args.baseurl
+    if args.safe:
+        overrides["safe"] = True
+    return overrides
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    from .errors import NewsletterLiquidError
+
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "render":
+            return _render(args)
+    except NewsletterLiquidError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _load(args: argparse.Namespace, source: Path):  # type: ignore[no-untyped-def]
+    from .site import Site
+
+    return Site.load(
+        source, _split_configs(args.config), overrides=_overrides(args),
+        drafts=args.drafts, future=True if args.future else None,
+        unpublished=True if args.unpublished else None,
+    )
+
+
+def _build(args: argparse.Namespace) -> int:
+    source = Path(args.source or ".")
+    site = _load(args, source)
+    if not args.quiet:
+        site.on_warning = lambda message: print(message, file=sys.stderr)
+    dest = Path(args.destination) if args.destination else None
+    written = site.build(dest)
+    if args.verbose:
+        for rel in written:
+            print(f"  Writing: {rel}")
+    if not args.quiet:
+        target = dest or Path(site.config["destination"])
+        print(f"Built {len(written)} files into {os.path.relpath(target)}")
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    file = Path(args.file)
+    source = Path(args.source) if args.source else _find_source(file.resolve())
+    site = _load(args, source)
+    site.on_warning = lambda message: print(message, file=sys.stderr)
+    sys.stdout.write(site.render(file))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""Jekyll's drops: how the site and its documents look from Liquid.
+
+Each drop is a read-only Mapping, so python-liquid resolves ``page.title`` on it
+like on a hash, and filters that walk hashes (``jsonify``, ``where``) see the
+same keys Jekyll's drops expose, in Jekyll's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..document import Collection, Document, Excerpt, Page, StaticFile
+    from ..site import Site
+
+__all__ = [
+    "CollectionDrop",
+    "DocumentDrop",
+    "Drop",
+    "ExcerptDrop",
+    "JekyllDrop",
+    "SiteDrop",
+    "StaticFileDrop",
+    "page_hash",
+]
+
+
+class Drop(Mapping[str, Any]):
+    """Computed keys first, then the object's data (``fallback_data``)."""
+
+    def _methods(self) -> dict[str, Callable[[], Any]]:
+        return {}
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return {}
+
+    def __getitem__(self, key: str) -> Any:
+        if not isinstance(key, str):
+            raise KeyError(key)
+        methods = self._methods()
+        if key in methods:
+            return methods[key]()
+        return self._fallback()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self._methods() or key in self._fallback())
+
+    def keys(self) -> Any:
+        return list(dict.fromkeys([*self._methods(), *self._fallback()]))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: self[k] for k in self.keys()}
+
+
+class DocumentDrop(Drop):
+    """A collection document (``Jekyll::Drops::DocumentDrop``)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def _methods(self) -> dict[str, Callable[[], Any]]:
+        d = self.doc
+        return {
+            "content": lambda: d.content,
+            "output": lambda: d.output,
+            "path": lambda: d.relative_path,
+            "relative_path": lambda: d.relative_path,
+            "url": lambda: d.url,
+            "date": lambda: d.date,
+            "id": lambda: d.id,
+            "collection": lambda: d.collection.label,
+            "excerpt": lambda: (
+                d.excerpt.render() if d.excerpt is not None
+                else _to_s(d.data.get("excerpt"))
+            ),
+            "name": lambda: d.data.get("name") or d.basename,
+            "next": lambda: _drop_or_none(d.next_doc()),
+            "previous": lambda: _drop_or_none(d.previous_doc()),
+            "title": lambda: d.data.get("title"),
+            "categories": lambda: d.data.get("categories"),
+            "tags": lambda: d.data.get("tags"),
+        }
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.doc.data
+
+    def __str__(self) -> str:
+        return self.doc.output or self.doc.content
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DocumentDrop) and other.doc is self.doc
+
+    def __hash__(self) -> int:
+        return id(self.doc)
+
+
+def _drop_or_none(doc: Document | None) -> DocumentDrop | None:
+    return DocumentDrop(doc) if doc is not None else None
+
+
+def _to_s(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class ExcerptDrop(DocumentDrop):
+    """An excerpt seen as a page while it renders (``layout`` is nil, ``excerpt`` is nil)."""
+
+    def __init__(self, excerpt: Excerpt) -> None:
+        self.excerpt = excerpt
+        super().__init__(excerpt.doc)
+
+    def _methods(self) -> dict[str, Callable[[], Any]]:
+        methods = super()._methods()
+        methods["content"] = lambda: self.excerpt.content
+        methods["output"] = lambda: self.excerpt.output
+        methods["id"] = lambda: self.excerpt.id
+        methods["excerpt"] = lambda: None
+        methods["layout"] = lambda: None
+        methods["path"] = lambda: self.excerpt.relative_path
+        return methods
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.excerpt.data
+
+
+def page_hash(page: Page) -> dict[str, Any]:
+    """A Page's Liquid view: its data with Jekyll's computed attributes on top."""
+    data = dict(page.data)
+    data.update(
+        {
+            "content": page.content,
+            "dir": page.dir,
+            "excerpt": page.data.get("excerpt"),
+            "name": page.name,
+            "path": page.page_path,
+            "url": page.url,
+        }
+    )
+    return data
+
+
+class StaticFileDrop(Drop):
+    """A static file (``Jekyll::Drops::StaticFileDrop``)."""
+
+    def __init__(self, file: StaticFile) -> None:
+        self.file = file
+
+    def _methods(self) -> dict[str, Callable[[], Any]]:
+        f = self.file
+        return {
+            "name": lambda: f.name,
+            "extname": lambda: f.extname,
+            "modified_time": lambda: f.modified_time,
+            "basename": lambda: f.basename,
+            "path": lambda: f.relative_path,
+            "collection": lambda: f.collection.label if f.collection else None,
+        }
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.file.data
+
+
+class CollectionDrop(Drop):
+    """A collection's metadata with its ``docs`` and ``files``."""
+
+    def __init__(self, collection: Collection) -> None:
+        self.collection = collection
+
+    def _methods(self) -> dict[str, Callable[[], Any]]:
+        c = self.collection
+        return {
+            "label": lambda: c.label,
+            "docs": lambda: [DocumentDrop(d) for d in c.docs],
+            "files": lambda: [StaticFileDrop(f) for f in c.files],
+            "relative_directory": lambda: c.relative_directory,
+            "directory": lambda: str(c.directory),
+            "output": lambda: c.write,
+        }
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.collection.metadata
+
+    def __str__(self) -> str:
+        return self.collection.label
+
+
+class JekyllDrop(Drop):
+    """``jekyll.version`` and ``jekyll.environment``."""
+
+    def __init__(self, environment: str) -> None:
+        self.environment = environment
+
+    def _methods(self) -> dict[str, Callable[[], Any]]:
+        return {"version": lambda: "4.3.1", "environment": lambda: self.environment}
+
+
+class SiteDrop(Drop):
+    """``site``: computed lists first, then every config key."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._posts: list[DocumentDrop] | None = None
+        self.current_document: Document | None = None
+
+    def _methods(self) -> dict[str, Callable[[], Any]]:
+        s = self.site
+        methods: dict[str, Callable[[], Any]] = {
+            "data": lambda: s.data,
+            "time": lambda: s.time,
+            "pages": lambda: s.page_values(),
+            "static_files": lambda: [StaticFileDrop(f) for f in s.static_files],
+            "tags": lambda: s.post_attr_hash("tags"),
+            "categories": lambda: s.post_attr_hash("categories"),
+            "posts": self._site_posts,
+            "html_pages": lambda: s.page_values(html_only=True),
+            "collections": lambda: [
+                CollectionDrop(c) for c in sorted(s.collections.values(), key=lambda c: c.label)
+            ],
+            "documents": lambda: [DocumentDrop(d) for d in s.documents],
+            "related_posts": self._related_posts,
+        }
+        for label, collection in s.collections.items():
+            if label != "posts":
+                methods[label] = _docs_getter(collection)
+        return methods
+
+    def _site_posts(self) -> list[DocumentDrop]:
+        if self._posts is None:
+            docs = sorted(self.site.posts.docs, key=lambda d: d.sort_key(), reverse=True)
+            self._posts = [DocumentDrop(d) for d in docs]
+        return self._posts
+
+    def _related_posts(self) -> Any:
+        doc = self.current_document
+        if doc is None or doc.collection.label != "posts":
+            return None
+        return [DocumentDrop(d) for d in self.site.related_posts(doc)]
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.site.config
+
+
+def _docs_getter(collection: Collection) -> Callable[[], list[DocumentDrop]]:
+    return lambda: [DocumentDrop(d) for d in collection.docs]

@@ -1,0 +1,573 @@
+"""What a site is made of: pages, collection documents (posts among them), layouts,
+static files, as Jekyll models them (``page.rb``, ``document.rb``, ``layout.rb``).
+
+Each knows its data, its URL and where it is written; rendering lives in
+``renderer.py`` and reading the tree in ``site.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .config import deep_merge
+from .errors import SiteError
+from .frontmatter import parse_front_matter
+from .rtime import parse_ruby_time, ruby_strftime
+from .urls import generate_url, unescape_path
+from .utils import add_permalink_suffix, pluralized_array, slugify, titleize_slug
+
+if TYPE_CHECKING:
+    from .site import Site
+
+__all__ = [
+    "Collection",
+    "Convertible",
+    "Document",
+    "Excerpt",
+    "Layout",
+    "Page",
+    "StaticFile",
+    "parse_date",
+]
+
+DATE_FILENAME_RE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+DATELESS_FILENAME_RE = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
+HTML_EXTENSIONS = (".html", ".xhtml", ".htm")
+_LIQUID_CONSTRUCT_RE = re.compile(r"{%|{{")
+_DATE_TEXT_RE = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
+    r"\s*(Z|UTC|GMT|[-+]\d{2}:?\d{2}|[-+]\d{1,2})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_date(value: Any, zone: dt.tzinfo | None, message: str) -> dt.datetime:
+    """Jekyll's Utils.parse_date: ``Time.parse(value.to_s).localtime``."""
+    if isinstance(value, dt.datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=zone or _local_zone())
+        return aware.astimezone(zone) if zone else aware.astimezone()
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=zone or _local_zone())
+    parsed = parse_ruby_time(str(value), zone)
+    if parsed is None:
+        raise SiteError(f"Invalid date '{value}': {message}")
+    return parsed.astimezone(zone) if zone else parsed.astimezone()
+
+
+def _parse_offset(text: str) -> dt.tzinfo:
+    if text.upper() in ("Z", "UTC", "GMT"):
+        return dt.timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = (int(digits), 0) if len(digits) <= 2 else (int(digits[:-2]), int(digits[-2:]))
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+def _local_zone() -> dt.tzinfo:
+    zone = dt.datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+def _localize(naive: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
+    if zone is None:
+        return naive.astimezone()
+    return naive.replace(tzinfo=zone)
+
+
+def has_liquid_construct(text: str) -> bool:
+    return bool(_LIQUID_CONSTRUCT_RE.search(text))
+
+
+class Layout:
+    """A layout: its front matter data and its template body."""
+
+    def __init__(self, site: Site, name: str, path: Path, relative_path: str) -> None:
+        self.site = site
+        self.name = name
+        self.path = path
+        self.relative_path = relative_path
+        text = site.read_text(path)
+        fm = parse_front_matter(text, relative_path)
+        self.data: dict[str, Any] = fm.data
+        self.content = fm.body
+        self.body_line = fm.body_line
+
+
+class Convertible:
+    """What pages, documents and excerpts share: data, content and how to convert it."""
+
+    site: Site
+    path: Path
+    relative_path: str
+    extname: str
+    data: dict[str, Any]
+    content: str
+    output: str | None
+    body_line: int
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.site.is_markdown_ext(self.extname)
+
+    @property
+    def output_ext(self) -> str:
+        permalink = self.permalink
+        if permalink and not permalink.endswith("/"):
+            ext = os.path.splitext(permalink)[1]
+            if ext:
+                return ext
+        return ".html" if self.is_markdown else self.extname
+
+    @property
+    def permalink(self) -> str | None:
+        value = self.data.get("permalink")
+        return str(value) if value else None
+
+    @property
+    def render_with_liquid(self) -> bool:
+        if self.data.get("render_with_liquid") is False:
+            return False
+        return self.extname not in (".yaml", ".yml", ".coffee") and has_liquid_construct(
+            self.content
+        )
+
+    @property
+    def place_in_layout(self) -> bool:
+        return self.extname not in (".sass", ".scss", ".coffee", ".yaml", ".yml") and (
+            self.data.get("layout") != "none"
+        )
+
+    @property
+    def url(self) -> str:
+        raise NotImplementedError
+
+    def destination(self, dest: Path) -> Path:
+        url = self.url
+        rel = unescape_path(url).lstrip("/")
+        path = dest / rel
+        if url.endswith("/"):
+            return path / "index.html"
+        if not str(path).endswith(self.output_ext):
+            path = Path(str(path) + self.output_ext)
+        return path
+
+
+class Page(Convertible):
+    """A file outside the special folders with front matter (``Jekyll::Page``)."""
+
+    kind = "pages"
+
+    def __init__(self, site: Site, dir_: str, name: str) -> None:
+        self.site = site
+        self.dir_ = dir_
+        self.name = name
+        self.relative_path = f"{dir_}/{name}".lstrip("/") if dir_ else name
+        self.path = site.source / self.relative_path
+        self.extname = os.path.splitext(name)[1]
+        self.basename = re.sub(r"\.*\Z", "", name[: len(name) - len(self.extname)])
+        text = site.read_text(self.path)
+        fm = parse_front_matter(text, self.relative_path)
+        defaults = site.defaults.all(self.relative_path, "pages")
+        self.data = deep_merge(defaults, fm.data) if defaults else fm.data
+        self.content = fm.body
+        self.body_line = fm.body_line
+        self.output = None
+        self.pager: Any = None
+        self._url: str | None = None
+
+    @property
+    def html(self) -> bool:
+        return self.output_ext in HTML_EXTENSIONS
+
+    @property
+    def template(self) -> str:
+        if not self.html:
+            return "/:path/:basename:output_ext"
+        if self.basename == "index":
+            return "/:path/"
+        return add_permalink_suffix("/:path/:basename", self.site.permalink_style)
+
+    @property
+    def url(self) -> str:
+        if self._url is None:
+            dir_ = "/" + self.dir_.strip("/") + "/" if self.dir_.strip("/") else "/"
+            self._url = generate_url(
+                self.template,
+                {"path": dir_, "basename": self.basename, "output_ext": self.output_ext},
+                self.permalink,
+            )
+        return self._url
+
+    @property
+    def dir(self) -> str:
+        url = self.url
+        if url.endswith("/"):
+            return url
+        value = os.path.dirname(url)
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def page_path(self) -> str:
+        return str(self.data.get("path", self.relative_path))
+
+    def destination(self, dest: Path) -> Path:
+        url = self.url
+        path = str(dest / unescape_path(url).lstrip("/"))
+        if url.endswith("/"):
+            path = os.path.join(path, "index")
+        if not path.endswith(self.output_ext):
+            path += self.output_ext
+        return Path(path)
+
+
+class Collection:
+    """A collection (``posts`` or one from ``collections:``) and what it holds."""
+
+    def __init__(self, site: Site, label: str, metadata: dict[str, Any]) -> None:
+        self.site = site
+        self.label = label
+        self.metadata = metadata
+        self.docs: list[Document] = []
+        self.files: list[StaticFile] = []
+
+    @property
+    def relative_directory(self) -> str:
+        return f"_{self.label}"
+
+    @property
+    def directory(self) -> Path:
+        return self.site.collections_path / self.relative_directory
+
+    @property
+    def write(self) -> bool:
+        return bool(self.metadata.get("output"))
+
+    @property
+    def url_template(self) -> str:
+        permalink = self.metadata.get("permalink")
+        if permalink:
+            return str(permalink)
+        return add_permalink_suffix("/:collection/:path", self.site.permalink_style)
+
+
+class Document(Convertible):
+    """A file of a collection (``Jekyll::Document``): posts, drafts, newsletters…"""
+
+    def __init__(
+        self, site: Site, path: Path, collection: Collection, *, draft: bool = False
+    ) -> None:
+        self.site = site
+        self.path = path
+        self.collection = collection
+        self.extname = path.suffix
+        self.relative_path = path.relative_to(site.collections_path).as_posix()
+        self.basename = path.name
+        self.basename_without_ext = path.stem if path.suffix else path.name
+        self.is_draft = draft
+        self.output = None
+        self.content = ""
+        self.body_line = 1
+        self.data: dict[str, Any] = {}
+        self._url: str | None = None
+        self._excerpt: Excerpt | None = None
+        special = "_drafts" if draft else collection.relative_directory
+        self._merge({"categories": self._categories_from_path(special)})
+
+    # -- reading -------------------------------------------------------------
+    def _categories_from_path(self, special_dir: str) -> list[str]:
+        rel = self.relative_path
+        if rel.startswith(special_dir):
+            return []
+        idx = rel.find(special_dir)
+        superdirs = rel[:idx] if idx >= 0 else rel
+        return [c for c in superdirs.split("/") if c and c != special_dir and c != self.basename]
+
+    def _merge(self, other: dict[str, Any], source: str = "YAML front matter") -> None:
+        if other.get("categories") is not None:
+            cats = other["categories"]
+            if isinstance(cats, str):
+                cats = cats.split()
+            if isinstance(self.data.get("categories"), list) and isinstance(cats, list):
+                cats = list(dict.fromkeys([*self.data["categories"], *cats]))
+            other = {**other, "categories": cats}
+        self.data = deep_merge(self.data, other)
+        if "date" in self.data:
+            # Jekyll re-parses the date on every merge; idempotent for a local time.
+            self.data["date"] = parse_date(
+                self.data["date"], self.site.zone,
+                f"Document '{self.relative_path}' does not have a valid date in the {source}.",
+            )
+
+    def read(self) -> None:
+        defaults = self.site.defaults.all(self.relative_path, self.kind)
+        if defaults:
+            self._merge(defaults, "front matter defaults")
+        text = self.site.read_text(self.path)
+        fm = parse_front_matter(text, self.relative_path)
+        self.content = fm.body
+        self.body_line = fm.body_line
+        if fm.data:
+            self._merge(fm.data)
+        self._populate_title()
+        self._populate_categories()
+        self._populate_tags()
+
+    @property
+    def kind(self) -> str:
+        if self.is_draft:
+            return "drafts"
+        return self.collection.label
+
+    def _populate_title(self) -> None:
+        m = DATE_FILENAME_RE.match(self.relative_path)
+        slug: str | None
+        ext: str | None
+        if m:
+            date_text, slug, ext = m.groups()
+            current = self.data.get("date")
+            if current is None or int(current.timestamp()) == int(self.site.time.timestamp()):
+                self._merge({"date": date_text}, "filename")
+        else:
+            m2 = DATELESS_FILENAME_RE.match(self.relative_path)
+            slug, ext = m2.groups() if m2 else (None, None)
+        slug = re.sub(r"\.*\Z", "", slug or self.basename_without_ext)
+        self.data.setdefault("title", titleize_slug(slug))
+        if self.data.get("title") is None:
+            self.data["title"] = titleize_slug(slug)
+        if self.data.get("slug") is None:
+            self.data["slug"] = slug
+        if self.data.get("ext") is None:
+            self.data["ext"] = ext
+
+    def _populate_categories(self) -> None:
+        raw = self.data.get("categories")
+        cats: list[Any] = list(raw) if isinstance(raw, list) else ([] if raw is None else [raw])
+        cats += pluralized_array(self.data, "category", "categories")
+        flat = [str(c) for c in cats]
+        self._merge({"categories": list(dict.fromkeys(flat))})
+
+    def _populate_tags(self) -> None:
+        self.data["tags"] = pluralized_array(self.data, "tag", "tags")
+
+    # -- identity --------------------------------------------------------------
+    @property
+    def date(self) -> dt.datetime:
+        value = self.data.get("date")
+        if value is None:
+            value = self.site.time
+            self.data["date"] = value
+        assert isinstance(value, dt.datetime)
+        return value
+
+    @property
+    def published(self) -> bool:
+        return self.data.get("published") is not False
+
+    @property
+    def cleaned_relative_path(self) -> str:
+        rel = self.relative_path[: len(self.relative_path) - len(self.extname)]
+        rel = rel.replace(self.collection.relative_directory, "", 1)
+        return re.sub(r"\.*\Z", "", rel)
+
+    def url_placeholder(self, key: str) -> str | None:
+        """Jekyll's UrlDrop: the values ``:key`` may take in a permalink template."""
+        producers: dict[str, Callable[[], str | None]] = {
+            "collection": lambda: self.collection.label,
+            "path": lambda: self.cleaned_relative_path,
+            "name": lambda: slugify(self.basename_without_ext),
+            "title": lambda: (
+                slugify(_str_or_none(self.data.get("slug")), "pretty", True)
+                or slugify(self.basename_without_ext, "pretty", True)
+            ),
+            "slug": lambda: (
+                slugify(_str_or_none(self.data.get("slug"))) or slugify(self.basename_without_ext)
+            ),
+            "categories": lambda: "/".join(
+                dict.fromkeys(str(c).lower() for c in _as_list(self.data.get("categories")))
+            ),
+            "slugified_categories": lambda: "/".join(
+                dict.fromkeys(
+                    slugify(str(c)) or "" for c in _as_list(self.data.get("categories"))
+                )
+            ),
+            "output_ext": lambda: self.output_ext,
+        }
+        formats = {
+            "year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M",
+            "second": "%S", "i_day": "%-d", "i_month": "%-m", "short_month": "%b",
+            "long_month": "%B", "short_year": "%y", "w_year": "%G", "week": "%V",
+            "w_day": "%u", "short_day": "%a", "long_day": "%A", "y_day": "%j",
+        }
+        if key in producers:
+            return producers[key]()
+        if key in formats:
+            return ruby_strftime(self.date, formats[key])
+        raise KeyError(key)
+
+    @property
+    def url(self) -> str:
+        if self._url is None:
+            self._url = generate_url(
+                self.collection.url_template, self.url_placeholder, self.permalink
+            )
+        return self._url
+
+    @property
+    def id(self) -> str:
+        return os.path.join(
+            os.path.dirname(self.url), str(self.data.get("slug") or self.basename_without_ext)
+        )
+
+    @property
+    def write(self) -> bool:
+        return self.collection.write
+
+    @property
+    def excerpt_separator(self) -> str:
+        sep = self.data.get("excerpt_separator")
+        if sep is None:
+            sep = self.site.config.get("excerpt_separator")
+        return "" if sep is None else str(sep)
+
+    @property
+    def excerpt(self) -> Excerpt | None:
+        if "excerpt" in self.data and not isinstance(self.data["excerpt"], Excerpt):
+            return None
+        if self._excerpt is None and self.excerpt_separator:
+            self._excerpt = Excerpt(self)
+        return self._excerpt
+
+    def next_doc(self) -> Document | None:
+        docs = self.collection.docs
+        for i, doc in enumerate(docs):
+            if doc is self:
+                return docs[i + 1] if i + 1 < len(docs) else None
+        return None
+
+    def previous_doc(self) -> Document | None:
+        docs = self.collection.docs
+        for i, doc in enumerate(docs):
+            if doc is self:
+                return docs[i - 1] if i > 0 else None
+        return None
+
+    def sort_key(self) -> tuple[float, str]:
+        return (self.date.timestamp(), str(self.path))
+
+
+class Excerpt(Convertible):
+    """A document's first paragraph(s), rendered on its own when first used."""
+
+    _LIQUID_TAG_RE = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.S)
+    _LINK_REF_RE = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.M)
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.site = doc.site
+        self.path = doc.path
+        self.relative_path = doc.relative_path + "/#excerpt"
+        self.extname = doc.extname
+        self.data = {k: v for k, v in doc.data.items() if k not in ("layout", "excerpt")}
+        self.content = self._extract(doc.content)
+        self.body_line = doc.body_line
+        self.output = None
+
+    def _extract(self, content: str) -> str:
+        head, sep, tail = content.partition(self.doc.excerpt_separator)
+        if not sep or not tail:
+            return head
+        if "{%" in head:
+            head = self._close_liquid_blocks(head)
+        definitions = [
+            m.group(1) + m.group(2)
+            for m in self._LINK_REF_RE.finditer(tail)
+            if m.group(1) in head
+        ]
+        if not definitions:
+            return head
+        return head + "\n\n" + "\n".join(definitions)
+
+    def _close_liquid_blocks(self, head: str) -> str:
+        blocks = self.site.liquid_block_tags()
+        for name in reversed(self._LIQUID_TAG_RE.findall(head)):
+            if name not in blocks:
+                continue
+            if re.search(r"{%-?\s*end" + re.escape(name) + r".*?\s*-?%}", head, re.S):
+                continue
+            head += "\n{% end" + name + " %}"
+        return head
+
+    @property
+    def url(self) -> str:
+        return self.doc.url
+
+    @property
+    def place_in_layout(self) -> bool:
+        return False
+
+    @property
+    def id(self) -> str:
+        return self.doc.id + "#excerpt"
+
+    def render(self) -> str:
+        if self.output is None:
+            self.output = self.site.renderer.render_excerpt(self)
+        return self.output
+
+
+class StaticFile:
+    """A file copied as it is (``Jekyll::StaticFile``)."""
+
+    def __init__(
+        self, site: Site, dir_: str, name: str, collection: Collection | None = None
+    ) -> None:
+        self.site = site
+        self.dir_ = dir_.strip("/")
+        self.name = name
+        self.collection = collection
+        self.relative_path = "/" + (f"{self.dir_}/{name}" if self.dir_ else name)
+        self.path = site.source / self.relative_path.lstrip("/")
+        self.extname = os.path.splitext(name)[1]
+        self.basename = name[: len(name) - len(self.extname)]
+        self.data = site.defaults.all(self.relative_path.lstrip("/"), collection.label if collection else "pages")
+
+    @property
+    def modified_time(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.path.stat().st_mtime).astimezone(self.site.zone)
+
+    @property
+    def url(self) -> str:
+        if self.collection is None:
+            return "/" + self.relative_path.lstrip("/")
+        rel = self.relative_path.lstrip("/")
+        rel = rel.replace(self.collection.relative_directory, "", 1)
+        stem = rel[: len(rel) - len(self.extname)] if self.extname else rel
+        template = self.collection.url_template
+        url = generate_url(
+            template,
+            {
+                "collection": self.collection.label, "path": stem,
+                "output_ext": "", "name": "", "title": "",
+            },
+        )
+        return url + self.extname if not url.endswith("/") else url
+
+    def destination(self, dest: Path) -> Path:
+        return dest / unescape_path(self.url).lstrip("/")
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)

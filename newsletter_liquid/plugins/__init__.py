@@ -1,0 +1,68 @@
+"""Jekyll plugins as Python modules behind one small interface.
+
+A plugin is switched on by the site's ``plugins:`` list (the gem's name), as in
+Jekyll. Users can add their own: subclass ``Plugin`` and pass it to
+``register_plugin`` before loading a site.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, MutableMapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..dialect import JekyllEnvironment
+    from ..site import Site
+
+__all__ = ["BUILTIN_PLUGINS", "Plugin", "load_plugins", "register_plugin"]
+
+
+class Plugin:
+    """Hooks a plugin may implement; each default does nothing."""
+
+    #: the gem name that switches the plugin on in ``plugins:``
+    name: str = ""
+
+    def register_liquid(self, env: JekyllEnvironment) -> None:
+        """Add tags or filters to the site's Liquid environment."""
+
+    def generate(self, site: Site) -> None:
+        """Add or change pages before rendering (Jekyll's Generator)."""
+
+    def post_render(self, site: Site, outputs: MutableMapping[Path, str | Path]) -> None:
+        """Add or change output files after every document is rendered."""
+
+
+# gem name -> "module:Class" under newsletter_liquid.plugins, imported only when used.
+BUILTIN_PLUGINS: dict[str, str] = {}
+
+_USER_PLUGINS: dict[str, Callable[[], Plugin]] = {}
+
+
+def register_plugin(name: str, factory: Callable[[], Plugin]) -> None:
+    """Make ``name`` in a site's ``plugins:`` list load ``factory()``."""
+    _USER_PLUGINS[name] = factory
+
+
+def load_plugins(site: Site) -> list[Plugin]:
+    """The plugins a site's config asks for, in the order it lists them."""
+    names: list[Any] = []
+    for key in ("plugins", "gems"):
+        value = site.config.get(key)
+        if isinstance(value, list):
+            names.extend(value)
+    plugins: list[Plugin] = []
+    for name in dict.fromkeys(str(n) for n in names):
+        if name in _USER_PLUGINS:
+            plugins.append(_USER_PLUGINS[name]())
+            continue
+        target = BUILTIN_PLUGINS.get(name)
+        if target is None:
+            site.warn(f"Plugin '{name}' is not supported by newsletter_liquid and was skipped.")
+            continue
+        module_name, _, class_name = target.partition(":")
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        plugins.append(getattr(module, class_name)())
+    return plugins

@@ -1,0 +1,581 @@
+"""A whole site: read it, render it, write it (Jekyll's ``site.rb`` and readers).
+
+``Site.load`` reads the tree as Jekyll's Reader does (same filters, same
+orders); ``render`` runs generators (plugins) then renders every document;
+``build`` writes the result into a fresh folder and swaps it in, so a failed
+build leaves the previous output whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import fnmatch
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._yaml import YamlError, load_yaml
+from .config import FrontMatterDefaults, load_config, resolve_timezone
+from .document import Collection, Document, Layout, Page, StaticFile
+from .errors import ConfigError, SiteError
+from .frontmatter import has_front_matter
+
+if TYPE_CHECKING:
+    from .dialect import JekyllEnvironment
+    from .kramdown import KramdownOptions
+    from .plugins import Plugin
+    from .renderer import Renderer
+
+__all__ = ["Site"]
+
+_SPECIAL_RE = re.compile(r"\A[._#~]")
+_DATA_EXTS = (".yaml", ".yml", ".json", ".csv", ".tsv")
+_POST_NAME_RE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+
+
+class Site:
+    """A Jekyll site read from ``source`` with its merged configuration."""
+
+    def __init__(self, config: dict[str, Any], *, drafts: bool = False,
+                 future: bool | None = None, unpublished: bool | None = None) -> None:
+        self.config = config
+        self.source = Path(config["source"])
+        if drafts:
+            config["show_drafts"] = True
+        if future is not None:
+            config["future"] = future
+        if unpublished is not None:
+            config["unpublished"] = unpublished
+        self.zone: dt.tzinfo | None = resolve_timezone(config.get("timezone"))
+        self.time = _site_time(self.zone)
+        self.defaults = FrontMatterDefaults(config)
+        self.permalink_style = config.get("permalink") or "date"
+        exts = str(config.get("markdown_ext") or "").split(",")
+        self._markdown_exts = {"." + e.strip().lower() for e in exts if e.strip()}
+        self.layouts: dict[str, Layout] = {}
+        self.pages: list[Page] = []
+        self.static_files: list[StaticFile] = []
+        self.data: dict[str, Any] = {}
+        self.collections: dict[str, Collection] = {}
+        for label, meta in (config.get("collections") or {}).items():
+            self.collections[str(label)] = Collection(self, str(label), dict(meta or {}))
+        self.generated: list[Any] = []
+        self.warnings: list[str] = []
+        self.on_warning: Callable[[str], None] | None = None
+        self.plugins: list[Plugin] = []
+        self._env: JekyllEnvironment | None = None
+        self._renderer: Renderer | None = None
+        self._markdown_options: KramdownOptions | None = None
+        self._site_drop: Any = None
+
+    def warn(self, message: str) -> None:
+        """Record a build warning (Jekyll logs them and goes on)."""
+        self.warnings.append(message)
+        if self.on_warning is not None:
+            self.on_warning(message)
+
+    # -- construction ---------------------------------------------------------
+    @classmethod
+    def load(
+        cls,
+        source: str | os.PathLike[str],
+        config_files: Sequence[str | os.PathLike[str]] | None = None,
+        *,
+        overrides: Mapping[str, Any] | None = None,
+        drafts: bool = False,
+        future: bool | None = None,
+        unpublished: bool | None = None,
+    ) -> Site:
+        """Read a site: configuration, layouts, pages, collections, data, static files."""
+        source_path = Path(source)
+        if not source_path.is_dir():
+            raise SiteError(f"source folder {source_path} does not exist", str(source_path))
+        config = load_config(source_path, config_files, overrides)
+        site = cls(config, drafts=drafts, future=future, unpublished=unpublished)
+        site.read()
+        return site
+
+    @property
+    def posts(self) -> Collection:
+        return self.collections["posts"]
+
+    @property
+    def collections_path(self) -> Path:
+        cdir = str(self.config.get("collections_dir") or "")
+        return self.source / cdir if cdir else self.source
+
+    @property
+    def safe(self) -> bool:
+        return bool(self.config.get("safe"))
+
+    @property
+    def documents(self) -> list[Document]:
+        return [d for c in self.collections.values() for d in c.docs]
+
+    def is_markdown_ext(self, ext: str) -> bool:
+        return ext.lower() in self._markdown_exts
+
+    def read_text(self, path: Path) -> str:
+        """A source file's text; non-UTF-8 bytes are an error that names the file."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SiteError(f"cannot read file: {exc.strerror}", self._rel(path)) from None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise SiteError(
+                f"invalid UTF-8 byte 0x{data[exc.start]:02x}: save the file as UTF-8",
+                self._rel(path), line, col,
+            ) from None
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.source).as_posix()
+        except ValueError:
+            return str(path)
+
+    # -- reading (Jekyll::Reader) ---------------------------------------------
+    def _glob_include(self, patterns: Iterable[Any], entry: str) -> bool:
+        entry_with_source = os.path.join(str(self.source), entry)
+        is_dir = os.path.isdir(entry_with_source)
+        for pattern in patterns:
+            if not isinstance(pattern, str):
+                continue
+            pattern_with_source = os.path.join(str(self.source), pattern)
+            if (
+                fnmatch.fnmatchcase(entry_with_source, pattern_with_source)
+                or entry_with_source.startswith(pattern_with_source)
+                or (is_dir and pattern_with_source == entry_with_source + "/")
+            ):
+                return True
+        return False
+
+    def filter_entries(self, entries: Iterable[str], base_dir: str = "") -> list[str]:
+        """Jekyll's EntryFilter: drop dot/underscore files, backups, excludes."""
+        include = [p for p in self.config.get("include") or [] if isinstance(p, str)]
+        exclude = [
+            p for p in self.config.get("exclude") or [] if isinstance(p, str) and p not in include
+        ]
+        kept = []
+        for entry in entries:
+            if entry.endswith("."):
+                continue
+            rel = os.path.join(base_dir, entry) if base_dir else entry
+            included = self._glob_include(include, entry) or self._glob_include(
+                include, os.path.basename(entry)
+            )
+            if self._glob_include(exclude, rel) and not included:
+                continue
+            full = self.source / rel
+            if self.safe and full.is_symlink() and not self._inside_source(full):
+                continue
+            if included:
+                kept.append(entry)
+                continue
+            if _SPECIAL_RE.match(entry) or _SPECIAL_RE.match(os.path.basename(entry)):
+                continue
+            if entry.endswith("~"):
+                continue
+            kept.append(entry)
+        return kept
+
+    def _inside_source(self, path: Path) -> bool:
+        try:
+            return str(path.resolve()).startswith(str(self.source.resolve()))
+        except OSError:
+            return False
+
+    def _listdir(self, path: Path) -> list[str]:
+        try:
+            return sorted(os.listdir(path))
+        except OSError:
+            return []
+
+    def read(self) -> None:
+        """Read everything, in Jekyll's order, then sort as Jekyll sorts."""
+        self._read_layouts()
+        self._read_directories("")
+        for collection in self.collections.values():
+            collection.docs.sort(key=lambda d: d.sort_key())
+        self.pages.sort(key=lambda p: p.name)
+        self.static_files.sort(key=lambda f: f.relative_path)
+        self.data = self._read_data(self.source / str(self.config.get("data_dir", "_data")))
+        self._read_collections()
+        self._sort_collections()
+        from .plugins import load_plugins
+
+        self.plugins = load_plugins(self)
+
+    def _read_layouts(self) -> None:
+        layouts_dir = self.source / str(self.config.get("layouts_dir", "_layouts"))
+        if not layouts_dir.is_dir():
+            return
+        for root, dirs, files in os.walk(layouts_dir):
+            dirs.sort()
+            rel_root = os.path.relpath(root, layouts_dir)
+            for name in sorted(files):
+                rel = name if rel_root == "." else f"{rel_root}/{name}"
+                key = rel[: len(rel) - len(os.path.splitext(rel)[1])]
+                path = Path(root) / name
+                if self.safe and path.is_symlink() and not self._inside_source(path):
+                    continue
+                self.layouts[key] = Layout(self, key, path, self._rel(path))
+
+    def _read_directories(self, dir_: str) -> None:
+        base = self.source / dir_ if dir_ else self.source
+        if not base.is_dir():
+            return
+        dest = Path(self.config.get("destination") or "").resolve()
+        dot_dirs, dot_pages, dot_static = [], [], []
+        for entry in self.filter_entries(self._listdir(base), dir_):
+            full = base / entry
+            if full.is_dir():
+                dot_dirs.append(entry)
+            elif _starts_with_front_matter(full):
+                dot_pages.append(entry)
+            else:
+                dot_static.append(entry)
+        self._read_posts(dir_)
+        for entry in dot_dirs:
+            sub = f"{dir_}/{entry}" if dir_ else entry
+            if (self.source / sub).resolve() == dest:
+                continue
+            self._read_directories(sub)
+        for entry in dot_pages:
+            page = Page(self, dir_, entry)
+            self.pages.append(page)
+        for entry in dot_static:
+            self.static_files.append(StaticFile(self, dir_, entry))
+
+    def _read_posts(self, dir_: str) -> None:
+        posts = self.posts
+        for special, draft in (("_posts", False), ("_drafts", True)):
+            if draft and not self.config.get("show_drafts"):
+                continue
+            base = self.source / dir_ / special if dir_ else self.source / special
+            if not base.is_dir():
+                continue
+            for path in self._walk_entries(base):
+                rel = path.relative_to(base).as_posix()
+                if not draft and not _POST_NAME_RE.match(rel):
+                    continue
+                if not _starts_with_front_matter(path):
+                    posts.files.append(
+                        StaticFile(self, path.parent.relative_to(self.source).as_posix(),
+                                   path.name, posts)
+                    )
+                    continue
+                doc = Document(self, path, posts, draft=draft)
+                doc.read()
+                if self._publish(doc):
+                    posts.docs.append(doc)
+
+    def _walk_entries(self, base: Path) -> list[Path]:
+        """Every file below ``base`` that the entry filter keeps, in sorted order."""
+        found: list[Path] = []
+        rel_base = base.relative_to(self.source).as_posix()
+        for entry in self.filter_entries(self._listdir(base), rel_base):
+            full = base / entry
+            if full.is_dir():
+                found.extend(self._walk_entries(full))
+            else:
+                found.append(full)
+        return found
+
+    def _publish(self, doc: Document) -> bool:
+        if not doc.published and not self.config.get("unpublished"):
+            return False
+        return not (
+            doc.collection.label == "posts" and not self.config.get("future")
+            and doc.date > self.time
+        )
+
+    def _read_collections(self) -> None:
+        for label, collection in self.collections.items():
+            if label == "posts":
+                continue
+            base = collection.directory
+            if not base.is_dir():
+                continue
+            for path in self._walk_entries(base):
+                if _starts_with_front_matter(path):
+                    doc = Document(self, path, collection)
+                    doc.read()
+                    if self._publish_collection_doc(doc):
+                        collection.docs.append(doc)
+                else:
+                    rel_dir = path.parent.relative_to(self.source).as_posix()
+                    collection.files.append(StaticFile(self, rel_dir, path.name, collection))
+
+    def _publish_collection_doc(self, doc: Document) -> bool:
+        if not doc.published and not self.config.get("unpublished"):
+            return False
+        future = doc.date > self.time and not self.config.get("future")
+        return not (future and doc.data.get("date") is not None and doc.date != self.time)
+
+    def _sort_collections(self) -> None:
+        for collection in self.collections.values():
+            sort_by = collection.metadata.get("sort_by")
+            if isinstance(sort_by, str) and sort_by:
+                with_key = [d for d in collection.docs if sort_by in d.data]
+                without = [d for d in collection.docs if sort_by not in d.data]
+                with_key.sort(key=lambda d: _sortable(d.data[sort_by]))
+                collection.docs = with_key + without
+            else:
+                collection.docs.sort(key=lambda d: d.sort_key())
+
+    def _read_data(self, base: Path) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if not base.is_dir():
+            return data
+        rel_base = base.relative_to(self.source).as_posix()
+        names = self._listdir(base)
+        files = [n for n in names if os.path.splitext(n)[1].lower() in _DATA_EXTS
+                 and (base / n).is_file()]
+        dirs = [n for n in names if (base / n).is_dir()]
+        for entry in self.filter_entries(files + dirs, rel_base):
+            path = base / entry
+            key = _sanitize_data_name(os.path.splitext(entry)[0] if path.is_file() else entry)
+            if path.is_dir():
+                data[key] = self._read_data(path)
+            else:
+                data[key] = self._read_data_file(path)
+        return data
+
+    def _read_data_file(self, path: Path) -> Any:
+        text = self.read_text(path)
+        ext = path.suffix.lower()
+        if ext in (".csv", ".tsv"):
+            reader = csv.DictReader(io.StringIO(text), delimiter="\t" if ext == ".tsv" else ",")
+            return [dict(row) for row in reader]
+        if ext == ".json":
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise SiteError(f"invalid JSON: {exc.msg}", self._rel(path),
+                                exc.lineno, exc.colno) from None
+        try:
+            return load_yaml(text)
+        except YamlError as exc:
+            raise SiteError(f"invalid YAML: {exc.message}", self._rel(path),
+                            exc.line + 1, exc.col + 1) from None
+
+    # -- Liquid view -----------------------------------------------------------
+    def page_values(self, html_only: bool = False) -> list[Any]:
+        from .dialect.drops import page_hash
+
+        pages = [*self.pages, *self.generated]
+        out = []
+        for page in pages:
+            if html_only and not (page.html or page.url.endswith("/")):
+                continue
+            out.append(page_hash(page) if isinstance(page, Page) else page.to_liquid())
+        return out
+
+    def post_attr_hash(self, attr: str) -> dict[str, list[Any]]:
+        from .dialect.drops import DocumentDrop
+
+        result: dict[str, list[Any]] = {}
+        posts = sorted(self.posts.docs, key=lambda d: d.sort_key(), reverse=True)
+        for post in posts:
+            values = post.data.get(attr) or []
+            for value in values if isinstance(values, list) else [values]:
+                result.setdefault(str(value), []).append(DocumentDrop(post))
+        return result
+
+    def related_posts(self, doc: Document) -> list[Document]:
+        """Jekyll's non-LSI related posts: the ten most recent others."""
+        posts = sorted(self.posts.docs, key=lambda d: d.sort_key(), reverse=True)
+        return [p for p in posts if p is not doc][:10]
+
+    def liquid_block_tags(self) -> set[str]:
+        env = self.environment
+        from liquid.tag import Tag
+
+        return {name for name, tag in env.tags.items() if isinstance(tag, Tag) and tag.block}
+
+    @property
+    def environment(self) -> JekyllEnvironment:
+        if self._env is None:
+            from .dialect import JekyllEnvironment
+
+            self._env = JekyllEnvironment(self)
+            for plugin in self.plugins:
+                plugin.register_liquid(self._env)
+        return self._env
+
+    @property
+    def markdown_options(self) -> KramdownOptions:
+        if self._markdown_options is None:
+            from .kramdown import KramdownOptions
+
+            kram = self.config.get("kramdown")
+            self._markdown_options = KramdownOptions.from_config(
+                kram if isinstance(kram, Mapping) else {}
+            )
+        return self._markdown_options
+
+    def markdownify(self, text: str) -> str:
+        from .kramdown import render_markdown
+
+        return render_markdown(text, self.markdown_options)
+
+    @property
+    def renderer(self) -> Renderer:
+        if self._renderer is None:
+            from .renderer import Renderer
+
+            self._renderer = Renderer(self)
+        return self._renderer
+
+    # -- rendering and writing ------------------------------------------------
+    def generate(self) -> None:
+        """Run every plugin's generator once, as Jekyll does before rendering."""
+        for plugin in self.plugins:
+            plugin.generate(self)
+
+    def render(self, path: str | os.PathLike[str]) -> str:
+        """Render one document or page (a path in the source) to its final HTML."""
+        target = Path(path)
+        if not target.is_absolute():
+            target = (Path.cwd() / target)
+        target = target.resolve()
+        self.generate()
+        for item in [*self.documents, *self.pages]:
+            if item.path.resolve() == target:
+                return self.renderer.render(item)
+        raise SiteError(
+            "not a page or document of this site (no front matter, excluded, or "
+            "unpublished)", str(path)
+        )
+
+    def render_all(self) -> dict[Path, str | Path]:
+        """Every output file: rendered text for documents and pages, a source path to copy
+        for static files. Keys are paths relative to the destination."""
+        self.generate()
+        outputs: dict[Path, str | Path] = {}
+        dest = Path("/")
+        for collection in self.collections.values():
+            for doc in collection.docs:
+                if collection.write:
+                    doc.output = self.renderer.render(doc)
+        for page in [*self.pages, *self.generated]:
+            page.output = self.renderer.render(page)
+        for collection in self.collections.values():
+            if not collection.write:
+                continue
+            for doc in collection.docs:
+                assert doc.output is not None
+                self._add_output(outputs, doc.destination(dest), doc.output, doc.relative_path)
+            for file in collection.files:
+                self._add_output(outputs, file.destination(dest), file.path, file.relative_path)
+        for page in [*self.pages, *self.generated]:
+            assert page.output is not None
+            self._add_output(outputs, page.destination(dest), page.output, page.relative_path)
+        for file in self.static_files:
+            self._add_output(outputs, file.destination(dest), file.path, file.relative_path)
+        for plugin in self.plugins:
+            plugin.post_render(self, outputs)
+        return outputs
+
+    @staticmethod
+    def _add_output(outputs: dict[Path, str | Path], dest: Path, value: str | Path,
+                    source: str) -> None:
+        rel = Path(os.path.relpath(dest, "/"))
+        outputs[rel] = value
+
+    def build(self, destination: str | os.PathLike[str] | None = None) -> list[Path]:
+        """Render everything, then replace ``destination`` atomically with the result."""
+        dest = Path(destination or self.config["destination"]).resolve()
+        if dest == self.source.resolve() or self.source.resolve().is_relative_to(dest):
+            raise ConfigError(
+                "the destination would overwrite the source: choose another folder",
+                str(dest),
+            )
+        outputs = self.render_all()
+        return write_atomically(dest, outputs, self.config.get("keep_files") or [])
+
+
+def write_atomically(
+    dest: Path, outputs: Mapping[Path, str | Path], keep_files: Sequence[str] = ()
+) -> list[Path]:
+    """Write ``outputs`` into a sibling temp folder, then swap it for ``dest``."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.new-", dir=dest.parent))
+    written: list[Path] = []
+    try:
+        for rel, value in sorted(outputs.items()):
+            target = staging / rel
+            if not target.resolve().is_relative_to(staging.resolve()):
+                raise SiteError("refusing to write outside the destination", str(rel))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(value, Path):
+                shutil.copy2(value, target)
+            else:
+                target.write_bytes(value.encode("utf-8", "surrogateescape"))
+            written.append(rel)
+        for keep in keep_files:
+            old = dest / str(keep)
+            if old.exists() and not (staging / str(keep)).exists():
+                if old.is_dir():
+                    shutil.copytree(old, staging / str(keep), symlinks=True)
+                else:
+                    shutil.copy2(old, staging / str(keep))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    backup = None
+    if dest.exists():
+        backup = dest.parent / f".{dest.name}.old-{os.getpid()}-{time.monotonic_ns()}"
+        os.replace(dest, backup)
+    os.replace(staging, dest)
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+    return written
+
+
+def _starts_with_front_matter(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            first = fh.readline()
+    except OSError:
+        return False
+    return has_front_matter(first.decode("utf-8", "replace"))
+
+
+def _sanitize_data_name(name: str) -> str:
+    name = re.sub(r"[^\w\s-]+|(?:(?<=^)|(?<=\b\s))\s+(?=$|\s?\b)", "", name)
+    return re.sub(r"\s+", "_", name)
+
+
+def _sortable(value: Any) -> Any:
+    return (str(type(value)), value)
+
+
+def _site_time(zone: dt.tzinfo | None) -> dt.datetime:
+    """``site.time``: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        try:
+            seconds = int(epoch)
+        except ValueError:
+            raise ConfigError(
+                f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}"
+            ) from None
+        moment = dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+    else:
+        moment = dt.datetime.now(dt.timezone.utc)
+    return moment.astimezone(zone) if zone is not None else moment.astimezone()
+
+

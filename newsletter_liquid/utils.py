@@ -1,0 +1,118 @@
+"""Jekyll's small utilities (``Jekyll::Utils``) that several stages share."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["add_permalink_suffix", "pluralized_array", "slugify", "titleize_slug"]
+
+SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
+_PRETTY_KEEP = set("._~!$&'()+,;=@")
+
+
+def _is_mark_letter_digit(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in ("M", "L") or cat == "Nd"
+
+
+def _keep(ch: str, mode: str) -> bool:
+    if mode == "raw":
+        return not ch.isspace()
+    if mode in ("ascii", "latin"):
+        return ch.isascii() and ch.isalnum()
+    if mode == "pretty":
+        return _is_mark_letter_digit(ch) or ch in _PRETTY_KEEP
+    return _is_mark_letter_digit(ch)
+
+
+def _transliterate(text: str) -> str:
+    """I18n.transliterate for Latin text: accents dropped, anything else ``?``."""
+    out = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch if ch.isascii() else "?")
+    return "".join(out)
+
+
+def slugify(text: str | None, mode: str | None = None, cased: bool = False) -> str | None:
+    """Jekyll's Utils.slugify: runs of unwanted characters become one hyphen."""
+    if text is None:
+        return None
+    mode = mode or "default"
+    if mode not in SLUGIFY_MODES:
+        return text if cased else text.lower()
+    if mode == "latin":
+        text = _transliterate(text)
+    if mode == "raw":
+        pieces: list[str] = []
+        run = False
+        for ch in text:
+            if ch in " \t\n\v\f\r":
+                if not run:
+                    pieces.append("-")
+                run = True
+            else:
+                pieces.append(ch)
+                run = False
+        slug = "".join(pieces)
+    else:
+        pieces = []
+        run = False
+        for ch in text:
+            if _keep(ch, mode):
+                pieces.append(ch)
+                run = False
+            elif not run:
+                pieces.append("-")
+                run = True
+        slug = "".join(pieces)
+    # Ruby's gsub(/^-|-$/) works per line; slugs hold no newlines except in raw mode.
+    lines = slug.split("\n")
+    lines = [ln[1:] if ln.startswith("-") else ln for ln in lines]
+    lines = [ln[:-1] if ln.endswith("-") else ln for ln in lines]
+    slug = "\n".join(lines)
+    return slug if cased else slug.lower()
+
+
+def titleize_slug(slug: str) -> str:
+    """``my-post`` -> ``My Post`` (Ruby's capitalize: first upper, rest lower)."""
+    return " ".join(part[:1].upper() + part[1:].lower() for part in slug.split("-"))
+
+
+def add_permalink_suffix(template: str, permalink_style: object) -> str:
+    """Give ``template`` the ending (``/`` or ``:output_ext``) of the permalink style."""
+    style = str(permalink_style)
+    if style in ("pretty",):
+        return template + "/"
+    if style in ("date", "ordinal", "none", "weekdate"):
+        return template + ":output_ext"
+    if style.endswith("/"):
+        return template + "/"
+    if style.endswith(":output_ext"):
+        return template + ":output_ext"
+    return template
+
+
+def pluralized_array(data: Mapping[str, Any], singular: str, plural: str) -> list[Any]:
+    """Jekyll's pluralized_array_from_hash: ``tag: a`` or ``tags: a b`` or a list."""
+    value: Any = data.get(singular) if singular in data else None
+    if value is None and plural in data:
+        raw = data[plural]
+        if isinstance(raw, str):
+            value = raw.split()
+        elif isinstance(raw, list):
+            value = [v for v in raw if v is not None]
+    return [v for v in _flatten([value]) if v is not None]
+
+
+def _flatten(items: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, list):
+            out.extend(_flatten(item))
+        else:
+            out.append(item)
+    return out
