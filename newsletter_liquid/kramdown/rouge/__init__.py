@@ -34,6 +34,9 @@ PORTED: Mapping[str, str] = {
     "python": ".python:PythonLexer",
     "shell": ".shell:ShellLexer",
     "ruby": ".ruby:RubyLexer",
+    "javascript": ".javascript:JavascriptLexer",
+    "r": ".r:RLexer",
+    "yaml": ".yaml:YamlLexer",
     "console": ".shell:ConsoleLexer",
 }
 
