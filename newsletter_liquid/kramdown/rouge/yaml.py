@@ -17,7 +17,7 @@ from pygments.token import (
     _TokenType,
 )
 
-from ._engine import Callback, RegexLexer, StateItem, groups, mixin, rule
+from ._engine import Callback, RegexLexer, StateItem, mixin, rule
 
 _PLAIN_SCALAR_START = r"[^ \t\n\r\f\v?:,\[\]{}#&*!\|>'\"%@`]"
 _ANCHOR_CHARS = r"(?:(?u:\w)|-)+"
