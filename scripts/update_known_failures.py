@@ -20,6 +20,7 @@ SUITES = {
     "markdown": ("tests/test_markdown_conformance.py", "test_markdown_case"),
     "liquid": ("tests/test_liquid_conformance.py", "test_liquid_case"),
     "corpus": ("tests/test_corpus.py", "test_corpus_file"),
+    "fixtures": ("tests/test_fixtures.py", "test_fixture_file"),
 }
 
 
