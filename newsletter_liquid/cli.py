@@ -85,6 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours, not bad input: say so in one line
+        if os.environ.get("NEWSLETTER_LIQUID_TRACEBACK"):
+            raise
+        print(
+            f"newsletter-liquid: internal error: {type(exc).__name__}: {exc} "
+            "(set NEWSLETTER_LIQUID_TRACEBACK=1 to see where, and please report it)",
+            file=sys.stderr,
+        )
+        return 2
     return 2
 
 
