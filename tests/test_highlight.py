@@ -33,9 +33,7 @@ def _case_id(case: dict[str, Any]) -> str:
     return f"{case['fn']}-{case['lang']}-{case.get('kind', '')}-{first_line}"
 
 
-@pytest.mark.parametrize(
-    "case", [c for c in CASES if c["fn"] == "kramdown"], ids=_case_id
-)
+@pytest.mark.parametrize("case", [c for c in CASES if c["fn"] == "kramdown"], ids=_case_id)
 def test_kramdown_highlight_matches_rouge(case: dict[str, Any]) -> None:
     got = highlight(case["code"], case["lang"], case["kind"], case["opts"])
     assert got == case["expected"]

@@ -37,6 +37,9 @@ PORTED: Mapping[str, str] = {
     "javascript": ".javascript:JavascriptLexer",
     "r": ".r:RLexer",
     "yaml": ".yaml:YamlLexer",
+    "css": ".css:CssLexer",
+    "html": ".html:HtmlLexer",
+    "php": ".php:PhpLexer",
     "console": ".shell:ConsoleLexer",
 }
 
