@@ -1,0 +1,579 @@
+"""kramdown's span-level grammar (GFM flavour) as a mistune inline parser.
+
+kramdown looks for the next position where any span rule could start (one
+combined regexp), then offers that position to each rule in priority order;
+a rule that declines leaves the character as text. ``parse_spans`` is that
+loop; it can also stop at a delimiter (emphasis, links, span HTML).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import mistune
+
+from . import patterns as P
+from .core import Element, KramdownState, Scanner, normalize_link_id
+from .entities import UnknownEntity, entity
+from .typography import SQ_RULES, SQ_SUBSTS, TYPOGRAPHIC_SYMS
+
+if TYPE_CHECKING:
+    from .blocks import KramdownBlockParser
+
+MARKDOWN_ATTR_MAP = {"0": "raw", "1": "default", "span": "span", "block": "block"}
+_WS = frozenset(" \t\n\r\f\v")
+
+SPAN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("emphasis", P.EMPHASIS_START),
+    ("codespan", P.CODESPAN_DELIMITER),
+    ("autolink", P.AUTOLINK_START),
+    ("span_html", P.HTML_SPAN_START),
+    ("footnote_marker", P.FOOTNOTE_MARKER_START),
+    ("link", P.LINK_START),
+    ("smart_quotes", P.SMART_QUOTES_RE),
+    ("inline_math", P.INLINE_MATH_START),
+    ("span_extensions", P.SPAN_EXTENSIONS_START),
+    ("html_entity", P.HTML_ENTITY_RE),
+    ("typographic_syms", P.TYPOGRAPHIC_SYMS_RE),
+    ("line_break", P.LINE_BREAK),
+    ("escaped_chars", P.ESCAPED_CHARS_GFM),
+    ("strikethrough_gfm", P.STRIKETHROUGH_MATCH),
+)
+_OPEN_PAREN = re.compile(r"\(")
+_CLOSE_PAREN = re.compile(r"\)")
+_ANGLE_URL = re.compile(r"\(<(.*?)>")
+_SPACE = re.compile(r"[ \t\n\r\f\v]")
+
+
+def _stack_types(state: KramdownState) -> list[str]:
+    types = []
+    for entry in state.stack:
+        el = entry[0] if isinstance(entry, tuple) else entry
+        if isinstance(el, Element):
+            types.append(el.type)
+    return types
+
+
+class KramdownInlineParser(mistune.InlineParser):
+    """Span rules registered with mistune, driven in kramdown's order."""
+
+    def __init__(self, hard_wrap: bool = False) -> None:
+        super().__init__(hard_wrap=False)
+        self.rules = []
+        self.specification = {}
+        self._methods = {}
+        self._starts: dict[str, re.Pattern[str]] = {}
+        self._span_starts: dict[str, str] = {}
+        self._combined: dict[tuple[tuple[str, ...], str | None], re.Pattern[str]] = {}
+        self.block: KramdownBlockParser | None = None
+        for name, start in SPAN_RULES:
+            if hard_wrap and name == "line_break":
+                continue
+            self.register(name, start.pattern, _span_rule_adapter(f"rule_{name}"))
+            self._starts[name] = start
+            self._span_starts[name] = P.SPAN_STARTS[name]
+
+    def _next_re(
+        self, parsers: tuple[str, ...], stop_re: re.Pattern[str] | None
+    ) -> re.Pattern[str]:
+        key = (parsers, stop_re.pattern if stop_re is not None else None)
+        found = self._combined.get(key)
+        if found is None:
+            alts = "|".join(self._span_starts[n] for n in parsers)
+            if stop_re is not None:
+                alts = f"{stop_re.pattern}|{alts}"
+            found = re.compile(f"(?={alts})", re.M | (stop_re.flags & re.I if stop_re else 0))
+            self._combined[key] = found
+        return found
+
+    # -- the loop
+    def parse_spans(
+        self,
+        state: KramdownState,
+        el: Element,
+        stop_re: re.Pattern[str] | None = None,
+        parsers: Sequence[str] | None = None,
+        text_type: str | None = None,
+        stop_check: Callable[[], bool] | None = None,
+    ) -> bool:
+        """Parse the scanner's text into ``el``; True when ``stop_re`` ended it."""
+        pushed = state.tree is not None
+        if pushed:
+            state.stack.append((state.tree, state.text_type))
+        state.tree = el
+        if text_type is not None:
+            state.text_type = text_type
+        names = tuple(parsers) if parsers is not None else tuple(self.rules)
+        used_re = self._next_re(names, stop_re)
+        order: list[tuple[re.Pattern[str], Callable[..., Any]]] = [
+            (self._starts[n], self._methods[n]) for n in names
+        ]
+        src = state.scanner
+        stop_found = False
+        while not src.eos() and not stop_found:
+            result = src.scan_until(used_re)
+            if result is None:
+                if stop_re is None:
+                    state.add_text(src.rest())
+                    src.terminate()
+                break
+            state.add_text(result)
+            if stop_re is not None and src.check(stop_re):
+                stop_found = stop_check() if stop_check is not None else True
+            if stop_found:
+                break
+            for start, func in order:
+                if src.check(start):
+                    func(src.m, state)
+                    break
+            else:
+                state.add_text(src.getch())
+        if state.stack:
+            state.tree, state.text_type = state.stack.pop()
+        else:
+            state.tree, state.text_type = None, None
+        return stop_found
+
+    def parse_text(self, state: KramdownState, el: Element, text: str) -> None:
+        """Parse ``text`` (a ``raw_text`` node's value) into ``el`` with a fresh environment."""
+        state.reset_env(Scanner(text), text_type="text")
+        self.parse_spans(state, el)
+
+    # -- rules
+    def rule_emphasis(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        src = state.scanner
+        saved = src.pos
+        result = m.group(0)
+        src.pos = m.end()
+        element = "strong" if len(result) == 2 else "em"
+        kind = result[0]
+        before = src.string[max(saved - 2, 0) : saved]
+        after_word = bool(before) and (
+            before[-1].isalpha() or (before[-1] == "-" and len(before) == 2 and before[0].isalpha())
+        )
+        if (
+            (kind == "_" and after_word)
+            or (not src.eos() and src.string[src.pos] in _WS)
+            or state.tree.type == element
+            or element in _stack_types(state)
+        ):
+            state.add_text(result)
+            return
+        outer = state.tree
+
+        def sub_parse(delim: str, elem: str) -> tuple[bool, Element, re.Pattern[str]]:
+            el = Element(elem)
+            stop_re = re.compile(re.escape(delim))
+            twice = re.compile(re.escape(delim * 2) + f"(?!{re.escape(delim)})")
+            then_alnum = re.compile(re.escape(delim) + r"[^\W_]")
+
+            def check() -> bool:
+                prev = src.string[src.pos - 1 : src.pos] if src.pos > 0 else ""
+                return (
+                    (prev not in _WS or prev == "")
+                    and (elem != "em" or not twice.match(src.string, src.pos))
+                    and (kind != "_" or not then_alnum.match(src.string, src.pos))
+                    and bool(el.children)
+                )
+
+            found = self.parse_spans(state, el, stop_re, stop_check=check)
+            return found, el, stop_re
+
+        found, el, stop_re = sub_parse(result, element)
+        if not found and element == "strong" and outer.type != "em":
+            src.pos = saved + 1
+            found, el, stop_re = sub_parse(kind, "em")
+        if found:
+            src.scan(stop_re)
+            outer.children.append(el)
+        else:
+            src.pos = saved + len(result)
+            state.add_text(result)
+
+    def rule_codespan(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        src = state.scanner
+        start = src.pos
+        result = m.group(0)
+        src.pos = m.end()
+        simple = len(result) == 1
+        saved = src.pos
+        prev = src.string[start - 1 : start] if start > 0 else ""
+        if (
+            simple
+            and (prev == "" or prev in _WS)
+            and src.string[saved : saved + 1] in _WS
+            and (not src.eos())
+        ):
+            state.add_text(result)
+            return
+        text = src.scan_until(re.compile(re.escape(result)))
+        if text is None:
+            src.pos = saved
+            state.add_text(result)
+            return
+        text = text[: -len(result)]
+        if not simple:
+            if text[:1] == " ":
+                text = text[1:]
+            if text[-1:] == " ":
+                text = text[:-1]
+        state.tree.children.append(
+            Element("codespan", text, options={"codespan_delimiter": result})
+        )
+
+    def rule_autolink(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        state.scanner.pos = m.end()
+        target = m.group(1)
+        href = target if m.group(2) is not None else f"mailto:{target}"
+        el = Element("a", attr={"href": href})
+        state.add_text(re.sub(r"^mailto:", "", target, count=1), el)
+        state.tree.children.append(el)
+
+    def rule_escaped_chars(self, m: re.Match[str], state: KramdownState) -> None:
+        state.scanner.pos = m.end()
+        state.add_text(m.group(1))
+
+    def rule_line_break(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        state.tree.children.append(Element("br"))
+        state.scanner.pos = m.end()
+
+    def rule_inline_math(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        state.scanner.pos = m.end()
+        value = m.group(1).strip(" \t\n\v\f\r\0")
+        state.tree.children.append(Element("math", value, options={"category": "span"}))
+
+    def rule_html_entity(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        state.scanner.pos = m.end()
+        if m.group(1) is not None:
+            key: int | str = m.group(1)
+        elif m.group(2) is not None:
+            key = int(m.group(2))
+        else:
+            key = int(m.group(3), 16)
+        try:
+            value = entity(key)
+        except UnknownEntity:
+            state.tree.children.append(Element("entity", entity("amp")))
+            state.add_text(m.group(0)[1:])
+            return
+        state.tree.children.append(Element("entity", value, options={"original": m.group(0)}))
+
+    def rule_typographic_syms(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        state.scanner.pos = m.end()
+        matched = m.group(0)
+        value = TYPOGRAPHIC_SYMS[matched]
+        if value.startswith("&"):
+            name = "lt" if matched == "\\<<" else "gt"
+            state.tree.children.append(Element("entity", entity(name)))
+            state.tree.children.append(Element("entity", entity(name)))
+        else:
+            state.tree.children.append(Element("typographic_sym", value))
+
+    def rule_smart_quotes(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        src = state.scanner
+        for regex, substs in SQ_RULES:
+            qm = src.check(regex)
+            if qm is None:
+                continue
+            src.pos = qm.end()
+            for subst in substs:
+                if isinstance(subst, int):
+                    state.add_text(qm.group(subst))
+                else:
+                    digit = subst[-1]
+                    quote = qm.group(int(digit)) if digit.isdigit() else None
+                    value = SQ_SUBSTS.get((subst, quote), subst)
+                    state.tree.children.append(Element("smart_quote", value))
+            return
+        state.add_text(src.getch())
+
+    def rule_strikethrough_gfm(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        src = state.scanner
+        src.pos = m.end()
+        el = Element("html_element", "del", options={"category": "span"})
+        state.tree.children.append(el)
+        env = state.save_env()
+        state.reset_env(Scanner(m.group(0)[2:-2]), text_type="text")
+        self.parse_spans(state, el)
+        state.restore_env(env)
+
+    def rule_footnote_marker(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        state.scanner.pos = m.end()
+        name = m.group(1)
+        fn_def = state.footnotes.get(name)
+        if fn_def is None:
+            state.add_text(m.group(0))
+            return
+        if "eob" in fn_def:
+            eob = fn_def.pop("eob")
+            state.update_attr_with_ial(eob.attr, eob.options.get("ial") or {})
+            fn_def["attr"] = eob.attr
+            fn_def["options"] = eob.options
+        marker = Element(
+            "footnote", fn_def["content"], fn_def["attr"], {**fn_def["options"], "name": name}
+        )
+        fn_def.setdefault("marker", []).append(marker)
+        state.tree.children.append(marker)
+
+    # -- links
+    def _add_link(
+        self,
+        state: KramdownState,
+        el: Element,
+        href: str,
+        title: str | None,
+        alt_text: str,
+        ial: dict[str, Any] | None = None,
+    ) -> None:
+        assert state.tree is not None
+        el.options["ial"] = ial
+        if ial:
+            state.update_attr_with_ial(el.attr, ial)
+        if el.type == "a":
+            el.attr["href"] = href
+        else:
+            el.attr["src"] = href
+            el.attr["alt"] = alt_text
+            el.children.clear()
+        if title is not None:
+            el.attr["title"] = title
+        state.tree.children.append(el)
+
+    def rule_link(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        src = state.scanner
+        result = m.group(0)
+        src.pos = m.end()
+        cur_pos = saved = src.pos
+        link_type = "img" if result.startswith("!") else "a"
+        if link_type == "a" and (
+            state.tree.type in ("img", "a") or any(t in ("img", "a") for t in _stack_types(state))
+        ):
+            state.add_text(result)
+            return
+        el = Element(link_type)
+        count = 1
+
+        def check() -> bool:
+            nonlocal count
+            count += -1 if src.group(1) else 1
+            return count - sum(1 for c in el.children if c.type == "img") == 0
+
+        if not self.parse_spans(state, el, P.LINK_BRACKET_STOP_RE, stop_check=check):
+            src.pos = saved
+            state.add_text(result)
+            return
+        alt_text = P.ESCAPED_CHARS.sub(r"\1", src.string[cur_pos : src.pos])
+        src.scan(P.LINK_BRACKET_STOP_RE)
+
+        id_match = src.check(P.LINK_INLINE_ID_RE)
+        if id_match is not None:
+            src.pos = id_match.end()
+        if id_match is not None or not src.check(_OPEN_PAREN):
+            given = id_match.group(1) if id_match is not None else None
+            link_id = normalize_link_id(given if given is not None else alt_text)
+            link_def = state.link_defs.get(link_id)
+            if link_def is not None:
+                ial = link_def[2].options.get("ial") if link_def[2] is not None else None
+                self._add_link(state, el, link_def[0], link_def[1], alt_text, ial)
+            else:
+                src.pos = saved
+                state.add_text(result)
+            return
+
+        if src.scan(_ANGLE_URL) is not None:
+            link_url = src.group(1)
+            if src.scan(_CLOSE_PAREN) is not None:
+                self._add_link(state, el, link_url, None, alt_text)
+                return
+        else:
+            parts = []
+            depth = 0
+            while (temp := src.scan_until(P.LINK_PAREN_STOP_RE)) is not None:
+                parts.append(temp)
+                if src.group(2):
+                    depth -= 1
+                    if depth == 0:
+                        break
+                elif src.group(1):
+                    depth += 1
+                else:
+                    break
+            link_url = "".join(parts)[1:-1].strip(" \t\n\v\f\r\0")
+            if depth == 0:
+                self._add_link(state, el, link_url, None, alt_text)
+                return
+        if src.scan(P.LINK_INLINE_TITLE_RE) is not None:
+            self._add_link(state, el, link_url, src.group(2), alt_text)
+        else:
+            src.pos = saved
+            state.add_text(result)
+
+    # -- HTML
+    def rule_span_html(self, m: re.Match[str], state: KramdownState) -> None:
+        from .blocks import parse_html_attributes
+
+        assert state.tree is not None
+        src = state.scanner
+        comment = src.scan(P.HTML_COMMENT_RE)
+        if comment is not None:
+            state.tree.children.append(
+                Element("xml_comment", comment, options={"category": "span"})
+            )
+            return
+        close = src.scan(P.HTML_TAG_CLOSE_RE)
+        if close is not None:
+            state.add_text(close)
+            return
+        tm = src.check(P.HTML_TAG_RE)
+        if tm is None:
+            state.add_text(src.getch())
+            return
+        src.pos = tm.end()
+        tag_name = tm.group("tag")
+        known = tag_name.lower() in P.HTML_ELEMENT
+        if known:
+            tag_name = tag_name.lower()
+        if tag_name in P.HTML_BLOCK_ELEMENTS:
+            state.add_text(tm.group(0))
+            return
+        attrs = parse_html_attributes(tm.group("attrs") or "", known)
+        for key, value in attrs.items():
+            if value:
+                attrs[key] = re.sub(r"\n+", " ", value)
+        if P.content_model(tag_name) == "raw" or state.tree.options.get("content_model") == "raw":
+            do_parsing = False
+        else:
+            do_parsing = bool(state.options["parse_span_html"])
+        val = MARKDOWN_ATTR_MAP.get(attrs.pop("markdown", None) or "")
+        if val == "span":
+            do_parsing = True
+        elif val == "default":
+            do_parsing = P.content_model(tag_name) != "raw"
+        elif val == "raw":
+            do_parsing = False
+        closed = tm.group("closed") is not None
+        el = Element(
+            "html_element",
+            tag_name,
+            attrs,
+            {
+                "category": "span",
+                "content_model": "span" if do_parsing else "raw",
+                "is_closed": closed,
+            },
+        )
+        state.tree.children.append(el)
+        stop_re = P.html_stop_re(tag_name, known)
+        if not closed and tag_name not in P.HTML_ELEMENTS_WITHOUT_BODY:
+            parsers = None if do_parsing else ["span_html"]
+            if self.parse_spans(state, el, stop_re, parsers):
+                src.scan(stop_re)
+            else:
+                state.add_text(src.rest(), el)
+                src.terminate()
+
+    # -- extensions
+    def rule_span_extensions(self, m: re.Match[str], state: KramdownState) -> None:
+        assert state.tree is not None
+        src = state.scanner
+        if src.check(P.EXT_SPAN_START):
+            self.parse_extension_start_tag(state, "span")
+            return
+        im = src.check(P.IAL_SPAN_START)
+        children = state.tree.children
+        if im is not None and children and children[-1].type != "text":
+            src.pos = im.end()
+            attr: dict[str, Any] = {}
+            state.parse_attribute_list(im.group(1), attr)
+            last = children[-1]
+            ial = last.options.get("ial")
+            if ial is None:
+                ial = last.options["ial"] = {}
+            state.update_ial_with_ial(ial, attr)
+            state.update_attr_with_ial(last.attr, attr)
+            return
+        state.add_text(src.getch())
+
+    def parse_extension_start_tag(self, state: KramdownState, kind: str) -> bool:
+        """``{::name attrs}body{:/name}`` (or ``{::name /}``) at block or span level."""
+        assert state.tree is not None
+        src = state.scanner
+        m = src.m
+        assert m is not None
+        saved = src.pos
+        src.pos = m.end()
+
+        def error() -> bool:
+            src.pos = saved
+            if kind == "span":
+                state.add_text(src.getch())
+            return False
+
+        if m.group(4) or m.group(0) == "{:/}":
+            return error()
+        ext = m.group(1)
+        opts: dict[str, Any] = {}
+        state.parse_attribute_list(m.group(2) or "", opts)
+        body: str | None = None
+        if not m.group(3):
+            stop_re = P.ext_stop_re(ext, kind == "block")
+            start = src.pos
+            if src.scan_until(stop_re) is None:
+                return error()
+            assert src.m is not None
+            body = src.string[start : src.m.start()]
+            if kind == "block" and body.endswith("\n"):
+                body = body[:-1]
+        if not self.handle_extension(state, ext, opts, body, kind):
+            return error()
+        return True
+
+    def handle_extension(
+        self, state: KramdownState, name: str, opts: dict[str, Any], body: str | None, kind: str
+    ) -> bool:
+        assert state.tree is not None
+        if name == "comment":
+            if body is not None:
+                state.tree.children.append(Element("comment", body, options={"category": kind}))
+            return True
+        if name == "nomarkdown":
+            if body is not None:
+                types = str(opts.get("type") or "").split()
+                state.tree.children.append(
+                    Element("raw", body, options={"category": kind, "type": types})
+                )
+            return True
+        if name == "options":
+            from .parser import apply_inline_options
+
+            apply_inline_options(state, opts)
+            if kind == "block":
+                state.tree.children.append(state.new_block_el("eob", "extension"))
+            return True
+        return False
+
+
+def _span_rule_adapter(
+    method: str,
+) -> Callable[[KramdownInlineParser, re.Match[str], mistune.InlineState], int]:
+    """A mistune inline rule function for one of our rule methods (they always consume)."""
+
+    def run(parser: KramdownInlineParser, m: re.Match[str], state: Any) -> int:
+        assert isinstance(state, KramdownState)
+        getattr(parser, method)(m, state)
+        return state.scanner.pos
+
+    return run

@@ -1,0 +1,65 @@
+"""Smart quotes and typographic symbols, kramdown's rules and their entity names.
+
+Quotes are decided by the first matching rule of an ordered list; the rule
+returns which capture groups stay text and which become quote entities.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
+_CLOSE = r"[^ \\\t\r\n\[{(-]"
+
+# (regexp tried at the cursor, [group number kept as text | quote kind or entity name])
+SQ_RULES: tuple[tuple[re.Pattern[str], tuple[int | str, ...]], ...] = tuple(
+    (re.compile(pattern, re.M | re.ASCII | flags), substs)
+    for pattern, flags, substs in (
+        (r"(\"|')(?=[_*]{1,2}\S)", 0, ("lquote1",)),
+        (rf"(\"|')(?={_PUNCT}(?!\.\.)\B)", 0, ("rquote1",)),
+        (r"(\s?)\"'(?=\w)", 0, (1, "ldquo", "lsquo")),
+        (r"(\s?)'\"(?=\w)", 0, (1, "lsquo", "ldquo")),
+        (r"(\s?)'(?=\d\ds)", 0, (1, "rsquo")),
+        (r"(\s)('|\")(?=\w)", 0, (1, "lquote2")),
+        (rf"({_CLOSE})('|\")", 0, (1, "rquote2")),
+        (r"(\"|')(?=\s|s\b|$)", 0, ("rquote1",)),
+        (r"(.?)'", re.S, (1, "lsquo")),
+        (r"(.?)\"", re.S, (1, "ldquo")),
+    )
+)
+
+SQ_SUBSTS: dict[tuple[str, str | None], str] = {
+    ("rquote1", '"'): "rdquo",
+    ("rquote1", "'"): "rsquo",
+    ("rquote2", '"'): "rdquo",
+    ("rquote2", "'"): "rsquo",
+    ("lquote1", '"'): "ldquo",
+    ("lquote1", "'"): "lsquo",
+    ("lquote2", '"'): "ldquo",
+    ("lquote2", "'"): "lsquo",
+}
+
+# Source text -> symbol name (or, for the escaped forms, the literal entities).
+TYPOGRAPHIC_SYMS: dict[str, str] = {
+    "---": "mdash",
+    "--": "ndash",
+    "...": "hellip",
+    "\\<<": "&lt;&lt;",
+    "\\>>": "&gt;&gt;",
+    "<< ": "laquo_space",
+    " >>": "raquo_space",
+    "<<": "laquo",
+    ">>": "raquo",
+}
+
+# Symbol name -> the entity names it is written as.
+TYPOGRAPHIC_ENTITIES: dict[str, tuple[str, ...]] = {
+    "mdash": ("mdash",),
+    "ndash": ("ndash",),
+    "hellip": ("hellip",),
+    "laquo_space": ("laquo", "nbsp"),
+    "raquo_space": ("nbsp", "raquo"),
+    "laquo": ("laquo",),
+    "raquo": ("raquo",),
+}
+SMART_QUOTE_INDICES = {"lsquo": 0, "rsquo": 1, "ldquo": 2, "rdquo": 3}
