@@ -40,6 +40,7 @@ PORTED: Mapping[str, str] = {
     "css": ".css:CssLexer",
     "html": ".html:HtmlLexer",
     "php": ".php:PhpLexer",
+    "json": ".json:JsonLexer",
     "console": ".shell:ConsoleLexer",
 }
 

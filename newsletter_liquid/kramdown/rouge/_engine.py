@@ -183,6 +183,45 @@ class Rule:
         # rouge skips rules whose source starts with ^ unless at a line start
         return self.pattern.startswith("^")
 
+    @functools.cached_property
+    def sees_scan_start(self) -> bool:
+        """Whether the rule can tell the scan position from the text's start.
+
+        Look-behinds, word boundaries and anchors other than a leading ``^``
+        behave as if the text began at the scan position, so such rules are
+        matched against the rest of the text; the others match in place,
+        which avoids copying the text at every step.
+        """
+        return _sees_scan_start(self.pattern[1:] if self.at_line_start else self.pattern)
+
+
+# look-behinds and anchors anywhere; word boundaries only where a match begins
+# (a boundary after consumed text never looks at the scan position)
+_SCAN_START_SENSITIVE = re.compile(r"\(\?<[=!]|\\[AG]|\^|\A(?:\((?:\?[:a-z]*:)?)*\\[bB]")
+# escaped characters and character classes, which hold no anchors
+_INERT = re.compile(r"\\[^bBAG]|\[\^?\]?(?:\\.|[^\]\\])*\]")
+
+
+def _sees_scan_start(pattern: str) -> bool:
+    return _SCAN_START_SENSITIVE.search(_INERT.sub("x", pattern)) is not None
+
+
+class _Cursor:
+    """The scan position, with the rest of the text copied only when a rule needs it."""
+
+    __slots__ = ("_rest", "pos", "text")
+
+    def __init__(self, text: str, pos: int) -> None:
+        self.text = text
+        self.pos = pos
+        self._rest: str | None = None
+
+    @property
+    def rest(self) -> str:
+        if self._rest is None:
+            self._rest = self.text[self.pos :]
+        return self._rest
+
 
 @dataclass(frozen=True)
 class Mixin:
@@ -298,31 +337,33 @@ class RegexLexer(RougeLexer):
         end = len(text)
         self._null_steps = 0
         while pos < end:
-            rest = text[pos:]
             at_line_start = pos == 0 or text[pos - 1] == "\n"
-            size = self._step(self.stack[-1], rest, at_line_start)
+            size = self._step(self.stack[-1], _Cursor(text, pos), at_line_start)
             if size < 0:
                 self._out.append((Token.Error, text[pos]))
                 pos += 1
             else:
                 pos += size
 
-    def _step(self, state: State, rest: str, at_line_start: bool) -> int:
+    def _step(self, state: State, cursor: _Cursor, at_line_start: bool) -> int:
         """Size consumed by the first rule that applies, or -1 if none does."""
         for item in state.items:
             if isinstance(item, Mixin):
-                size = self._step(self.get_state(item.name), rest, at_line_start)
+                size = self._step(self.get_state(item.name), cursor, at_line_start)
                 if size >= 0:
                     return size
                 continue
             if not at_line_start and item.at_line_start:
                 continue
-            match = item.regex.match(rest)
+            if item.sees_scan_start:
+                match = item.regex.match(cursor.rest)
+            else:
+                match = item.regex.match(cursor.text, cursor.pos)
             if match is None:
                 continue
             self.match = match
             self._apply(item, match)
-            size = match.end()
+            size = match.end() - match.pos
             if size == 0:
                 self._null_steps += 1
                 if self._null_steps > _MAX_NULL_SCANS:
