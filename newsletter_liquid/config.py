@@ -19,8 +19,8 @@ from ._yaml import YamlError, load_yaml
 from .errors import ConfigError
 
 __all__ = [
-    "FrontMatterDefaults",
     "DEFAULTS",
+    "FrontMatterDefaults",
     "deep_merge",
     "load_config",
     "resolve_timezone",

@@ -88,12 +88,15 @@ def has_liquid_construct(text: str) -> bool:
 class Layout:
     """A layout: its front matter data and its template body."""
 
-    def __init__(self, site: Site, name: str, path: Path, relative_path: str) -> None:
+    def __init__(
+        self, site: Site, name: str, path: Path, relative_path: str, text: str | None = None
+    ) -> None:
         self.site = site
         self.name = name
         self.path = path
         self.relative_path = relative_path
-        text = site.read_text(path)
+        if text is None:
+            text = site.read_text(path)
         fm = parse_front_matter(text, relative_path)
         self.data: dict[str, Any] = fm.data
         self.content = fm.body
@@ -159,28 +162,59 @@ class Convertible:
         return path
 
 
+def ruby_join(base: str, item: str) -> str:
+    """Ruby's ``File.join`` of two parts: exactly one slash between them."""
+    return base.rstrip("/") + "/" + item.lstrip("/")
+
+
 class Page(Convertible):
-    """A file outside the special folders with front matter (``Jekyll::Page``)."""
+    """A file outside the special folders with front matter (``Jekyll::Page``).
+
+    ``dir_`` is Jekyll's ``@dir``: the folder the page was read from, which
+    the ``:path`` placeholder of its URL uses (pagination moves it).
+    Pages made by plugins pass ``content`` and get no file read
+    (``PageWithoutAFile``).
+    """
 
     kind = "pages"
 
-    def __init__(self, site: Site, dir_: str, name: str) -> None:
+    def __init__(
+        self,
+        site: Site,
+        dir_: str,
+        name: str,
+        *,
+        content: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> None:
         self.site = site
         self.dir_ = dir_
         self.name = name
-        self.relative_path = f"{dir_}/{name}".lstrip("/") if dir_ else name
+        # Memoized once, as Jekyll's relative_path is while reading (a paginated
+        # copy keeps its template's path).
+        self.relative_path = ruby_join(dir_, name).removeprefix("/")
         self.path = site.source / self.relative_path
         self.extname = os.path.splitext(name)[1]
         self.basename = re.sub(r"\.*\Z", "", name[: len(name) - len(self.extname)])
-        text = site.read_text(self.path)
-        fm = parse_front_matter(text, self.relative_path)
         defaults = site.defaults.all(self.relative_path, "pages")
-        self.data = deep_merge(defaults, fm.data) if defaults else fm.data
-        self.content = fm.body
-        self.body_line = fm.body_line
+        if content is None:
+            text = site.read_text(self.path)
+            fm = parse_front_matter(text, self.relative_path)
+            own, self.content, self.body_line = fm.data, fm.body, fm.body_line
+        else:
+            own, self.content, self.body_line = dict(data or {}), content, 1
+        self.data = deep_merge(defaults, own) if defaults else own
+        if content is not None:
+            # Plugins set keys on the data hash directly: a nil hides a default.
+            self.data.update(own)
         self.output = None
         self.pager: Any = None
         self._url: str | None = None
+
+    def move_to(self, dir_: str) -> None:
+        """Set Jekyll's ``@dir`` (what ``newpage.dir = ...`` does in jekyll-paginate)."""
+        self.dir_ = dir_
+        self._url = None
 
     @property
     def html(self) -> bool:
@@ -197,10 +231,9 @@ class Page(Convertible):
     @property
     def url(self) -> str:
         if self._url is None:
-            dir_ = "/" + self.dir_.strip("/") + "/" if self.dir_.strip("/") else "/"
             self._url = generate_url(
                 self.template,
-                {"path": dir_, "basename": self.basename, "output_ext": self.output_ext},
+                {"path": self.dir_, "basename": self.basename, "output_ext": self.output_ext},
                 self.permalink,
             )
         return self._url
@@ -536,7 +569,18 @@ class StaticFile:
         self.path = site.source / self.relative_path.lstrip("/")
         self.extname = os.path.splitext(name)[1]
         self.basename = name[: len(name) - len(self.extname)]
-        self.data = site.defaults.all(self.relative_path.lstrip("/"), collection.label if collection else "pages")
+        self.data = site.defaults.all(
+            self.relative_path.lstrip("/"), collection.label if collection else "pages"
+        )
+
+    @property
+    def write(self) -> bool:
+        """Jekyll's ``write?``: ``published: false`` (a default) and output-less
+        collections keep the file out of the site."""
+        published = self.data.get("published", True)
+        if published is None or published is False:
+            return False
+        return self.collection is None or self.collection.write
 
     @property
     def modified_time(self) -> dt.datetime:

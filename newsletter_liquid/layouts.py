@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-
-import re
 
 from .document import Convertible, Layout
 from .errors import LayoutError

@@ -1,8 +1,15 @@
 """Render one document as Jekyll's ``Renderer#run`` does:
-Liquid over the body, then the converter (Markdown), then the layout chain."""
+Liquid over the body, then the converter (Markdown), then the layout chain.
+
+One payload (Jekyll's ``site_payload``) is shared by every document of a site
+render, as in Jekyll: ``layout`` and ``content`` left by one document are what
+the next one's body sees until its own layouts set them. Excerpts get a fresh
+payload each, as Jekyll renders them with a new ``site.site_payload``.
+"""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from .config import deep_merge
@@ -20,14 +27,31 @@ class Renderer:
 
     def __init__(self, site: Site) -> None:
         self.site = site
+        self.payload = self.new_payload()
+
+    def new_payload(self) -> dict[str, Any]:
+        """A fresh ``site_payload``: its own ``site`` drop, nothing left from a render."""
         from .dialect.drops import JekyllDrop, SiteDrop
 
-        self.site_drop = SiteDrop(site)
-        import os
+        return {
+            "content": None,
+            "highlighter_prefix": None,
+            "highlighter_suffix": None,
+            "jekyll": JekyllDrop(os.environ.get("JEKYLL_ENV") or "development"),
+            "layout": None,
+            "page": None,
+            "paginator": None,
+            "site": SiteDrop(self.site),
+        }
 
-        self.jekyll_drop = JekyllDrop(os.environ.get("JEKYLL_ENV") or "development")
+    @property
+    def site_drop(self) -> Any:
+        return self.payload["site"]
 
-    def _page_value(self, item: Convertible) -> Any:
+    @staticmethod
+    def page_value(item: Convertible) -> Any:
+        """``page`` in Liquid: a live drop for documents, a snapshot hash for pages
+        (Jekyll's Page#to_liquid is a Hash built before rendering)."""
         from .dialect.drops import DocumentDrop, ExcerptDrop, page_hash
 
         if isinstance(item, Excerpt):
@@ -38,40 +62,31 @@ class Renderer:
             return page_hash(item)
         return item.to_liquid()  # type: ignore[attr-defined]
 
-    def _payload(self, item: Convertible) -> dict[str, Any]:
-        pager = getattr(item, "pager", None)
-        return {
-            "site": self.site_drop,
-            "jekyll": self.jekyll_drop,
-            "page": self._page_value(item),
-            "paginator": pager.to_liquid() if pager is not None else None,
-            "layout": None,
-            "content": None,
-            "highlighter_prefix": "",
-            "highlighter_suffix": "",
-        }
-
-    def render(self, item: Convertible) -> str:
+    def render(self, item: Convertible, payload: dict[str, Any] | None = None) -> str:
         """The final output of a page or document (layouts applied)."""
+        if payload is None:
+            payload = self.payload
         raw = getattr(item, "raw_content", None)
         if raw is None:
             raw = item.content
             item.raw_content = raw  # type: ignore[attr-defined]
         item.content = raw
-        self.site_drop.current_document = item if isinstance(item, Document) else None
-        payload = self._payload(item)
+        pager = getattr(item, "pager", None)
+        payload["page"] = self.page_value(item)
+        payload["paginator"] = pager.to_liquid() if pager is not None else None
+        # site.related_posts is only for documents (Jekyll's SiteDrop checks the class).
+        payload["site"].current_document = item if isinstance(item, Document) else None
         layout_name = item.data.get("layout")
-        first_layout = self.site.layouts.get(str(layout_name)) if layout_name else None
+        first_layout = self.site.layouts.get(_to_s(layout_name))
         if first_layout is not None:
-            payload["layout"] = dict(first_layout.data)
+            payload["layout"] = deep_merge(first_layout.data, payload["layout"] or {})
         output = self._render_body(item, raw, payload)
         item.content = output
-        if isinstance(item, Page):
-            payload["page"] = self._page_value(item)
         if not item.place_in_layout:
             return output
+        chain = layout_chain(self.site, item)
         payload["layout"] = None
-        for layout in layout_chain(self.site, item):
+        for layout in chain:
             payload["content"] = output
             payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
             output = self.site.environment.render_template(
@@ -91,5 +106,8 @@ class Renderer:
 
     def render_excerpt(self, excerpt: Excerpt) -> str:
         """An excerpt: Liquid and Markdown over the excerpt text, never a layout."""
-        payload = self._payload(excerpt)
-        return self._render_body(excerpt, excerpt.content, payload)
+        return self.render(excerpt, self.new_payload())
+
+
+def _to_s(value: Any) -> str:
+    return "" if value is None else str(value)

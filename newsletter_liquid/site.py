@@ -67,7 +67,7 @@ class Site:
         self.collections: dict[str, Collection] = {}
         for label, meta in (config.get("collections") or {}).items():
             self.collections[str(label)] = Collection(self, str(label), dict(meta or {}))
-        self.generated: list[Any] = []
+        self._generated = False
         self.warnings: list[str] = []
         self.on_warning: Callable[[str], None] | None = None
         self.plugins: list[Plugin] = []
@@ -375,9 +375,8 @@ class Site:
     def page_values(self, html_only: bool = False) -> list[Any]:
         from .dialect.drops import page_hash
 
-        pages = [*self.pages, *self.generated]
         out = []
-        for page in pages:
+        for page in self.pages:
             if html_only and not (page.html or page.url.endswith("/")):
                 continue
             out.append(page_hash(page) if isinstance(page, Page) else page.to_liquid())
@@ -395,9 +394,11 @@ class Site:
         return result
 
     def related_posts(self, doc: Document) -> list[Document]:
-        """Jekyll's non-LSI related posts: the ten most recent others."""
-        posts = sorted(self.posts.docs, key=lambda d: d.sort_key(), reverse=True)
-        return [p for p in posts if p is not doc][:10]
+        """Jekyll's non-LSI related posts: the ten most recent posts other than ``doc``."""
+        posts = self.posts.docs
+        if len(posts) <= 1:
+            return []
+        return [p for p in reversed(posts[-11:]) if p is not doc][:10]
 
     def liquid_block_tags(self) -> set[str]:
         env = self.environment
@@ -441,8 +442,12 @@ class Site:
 
     # -- rendering and writing ------------------------------------------------
     def generate(self) -> None:
-        """Run every plugin's generator once, as Jekyll does before rendering."""
-        for plugin in self.plugins:
+        """Run every plugin's generator once, highest priority first, as Jekyll does
+        (equal priorities keep the order of the ``plugins:`` list)."""
+        if self._generated:
+            return
+        self._generated = True
+        for plugin in sorted(self.plugins, key=lambda p: -p.priority):
             plugin.generate(self)
 
     def render(self, path: str | os.PathLike[str]) -> str:
@@ -460,40 +465,60 @@ class Site:
             "unpublished)", str(path)
         )
 
+    def site_files(self) -> list[Page | StaticFile | Document]:
+        """What Jekyll writes, in its order: pages, static files, then documents;
+        a later file wins a shared destination."""
+        files: list[Page | StaticFile | Document] = [*self.pages]
+        files.extend(f for f in self.static_files if f.write)
+        for collection in self.collections.values():
+            files.extend(f for f in collection.files if f.write and f not in files)
+        for collection in self.collections.values():
+            if collection.write:
+                files.extend(collection.docs)
+        return files
+
     def render_all(self) -> dict[Path, str | Path]:
         """Every output file: rendered text for documents and pages, a source path to copy
         for static files. Keys are paths relative to the destination."""
         self.generate()
-        outputs: dict[Path, str | Path] = {}
-        dest = Path("/")
+        # Jekyll renders every document, written or not (their content is visible to
+        # Liquid), then every page.
         for collection in self.collections.values():
             for doc in collection.docs:
-                if collection.write:
-                    doc.output = self.renderer.render(doc)
-        for page in [*self.pages, *self.generated]:
+                doc.output = self.renderer.render(doc)
+        for page in self.pages:
             page.output = self.renderer.render(page)
-        for collection in self.collections.values():
-            if not collection.write:
-                continue
-            for doc in collection.docs:
-                assert doc.output is not None
-                self._add_output(outputs, doc.destination(dest), doc.output, doc.relative_path)
-            for file in collection.files:
-                self._add_output(outputs, file.destination(dest), file.path, file.relative_path)
-        for page in [*self.pages, *self.generated]:
-            assert page.output is not None
-            self._add_output(outputs, page.destination(dest), page.output, page.relative_path)
-        for file in self.static_files:
-            self._add_output(outputs, file.destination(dest), file.path, file.relative_path)
+        files = self.site_files()
+        self._warn_conflicts(files)
+        outputs: dict[Path, str | Path] = {}
+        root = Path("/")
+        for item in files:
+            rel = Path(os.path.relpath(item.destination(root), "/"))
+            if isinstance(item, StaticFile):
+                outputs[rel] = item.path
+            else:
+                assert item.output is not None
+                outputs[rel] = item.output
         for plugin in self.plugins:
             plugin.post_render(self, outputs)
         return outputs
 
-    @staticmethod
-    def _add_output(outputs: dict[Path, str | Path], dest: Path, value: str | Path,
-                    source: str) -> None:
-        rel = Path(os.path.relpath(dest, "/"))
-        outputs[rel] = value
+    def _warn_conflicts(self, files: Sequence[Page | StaticFile | Document]) -> None:
+        """Jekyll's Doctor check: one warning per destination written by several files."""
+        by_dest: dict[Path, list[str]] = {}
+        for item in files:
+            if getattr(item, "allow_shared_destination", False):
+                continue
+            dest = item.destination(Path("/"))
+            by_dest.setdefault(dest, []).append(str(item.path))
+        for dest, paths in by_dest.items():
+            if len(paths) > 1:
+                listed = "\n".join(f" - {p}" for p in paths)
+                self.warn(
+                    "Conflict: The following destination is shared by multiple files.\n"
+                    "The written file may end up with unexpected contents.\n"
+                    f"{Path(self.config['destination']) / dest.relative_to('/')}\n{listed}"
+                )
 
     def build(self, destination: str | os.PathLike[str] | None = None) -> list[Path]:
         """Render everything, then replace ``destination`` atomically with the result."""

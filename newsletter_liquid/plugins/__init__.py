@@ -24,6 +24,9 @@ class Plugin:
 
     #: the gem name that switches the plugin on in ``plugins:``
     name: str = ""
+    #: Jekyll's generator priority: generators run highest first (``:lowest`` is -100,
+    #: ``:low`` -10, ``:normal`` 0, ``:high`` 10, ``:highest`` 100)
+    priority: int = 0
 
     def register_liquid(self, env: JekyllEnvironment) -> None:
         """Add tags or filters to the site's Liquid environment."""
@@ -36,7 +39,11 @@ class Plugin:
 
 
 # gem name -> "module:Class" under newsletter_liquid.plugins, imported only when used.
-BUILTIN_PLUGINS: dict[str, str] = {}
+BUILTIN_PLUGINS: dict[str, str] = {
+    "jekyll-feed": "feed:FeedPlugin",
+    "jekyll-paginate": "paginate:PaginatePlugin",
+    "jekyll-redirect-from": "redirect_from:RedirectFromPlugin",
+}
 
 _USER_PLUGINS: dict[str, Callable[[], Plugin]] = {}
 
