@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 import mistune
 
 from . import patterns as P
-from .core import Element, KramdownState, Scanner, StopBlockParsing, normalize_link_id
+from .core import (
+    MAX_NESTING,
+    Element,
+    KramdownState,
+    Scanner,
+    StopBlockParsing,
+    normalize_link_id,
+)
 
 if TYPE_CHECKING:
     from .spans import KramdownInlineParser
@@ -84,6 +91,9 @@ class KramdownBlockParser(mistune.BlockParser):
         Each rule is tried in order where its start pattern matches; the first
         that accepts (returns the new cursor, as mistune rules do) wins.
         """
+        if state.depth >= MAX_NESTING:
+            self._too_deep(state, el, text)
+            return False
         saved = (state.tree, state.scanner, state.block_ial)
         state.tree, state.block_ial = el, None
         if text is not None:
@@ -91,6 +101,7 @@ class KramdownBlockParser(mistune.BlockParser):
         src = state.scanner
         found = False
         order = [(self._starts[n], self._methods[n]) for n in self.rules]
+        state.depth += 1
         try:
             while not src.eos():
                 for start, func in order:
@@ -101,8 +112,20 @@ class KramdownBlockParser(mistune.BlockParser):
                     state.add_text(src.scan(P.ANY_LINE) or src.getch())
         except StopBlockParsing:
             found = True
+        finally:
+            state.depth -= 1
         state.tree, state.scanner, state.block_ial = saved
         return found
+
+    @staticmethod
+    def _too_deep(state: KramdownState, el: Element, text: str | None) -> None:
+        """Beyond the nesting limit the rest of the text becomes one paragraph."""
+        if text is None:
+            text = state.scanner.rest()
+            state.scanner.terminate()
+        text = text.strip(LSTRIP_CHARS)
+        if text:
+            el.children.append(Element("p", children=[Element("raw_text", text)]))
 
     # -- simple blocks
     def rule_blank_line(self, m: re.Match[str], state: KramdownState) -> bool:
@@ -667,6 +690,11 @@ class KramdownBlockParser(mistune.BlockParser):
         handler: Callable[[KramdownState, Element, bool, bool], None],
     ) -> None:
         src = state.scanner
+        if state.depth >= MAX_NESTING:
+            state.add_text(src.rest(), el, "text")
+            src.terminate()
+            return
+        state.depth += 1
         state.stack.append(state.tree)
         state.tree = el
         done = False
@@ -703,6 +731,7 @@ class KramdownBlockParser(mistune.BlockParser):
                 continue
             state.add_text(src.getch(), tree, "text")
         state.tree = state.stack.pop()
+        state.depth -= 1
 
 
 def parse_html_attributes(text: str, in_html_tag: bool) -> dict[str, Any]:

@@ -140,10 +140,11 @@ class Scanner:
     that care are made on the remaining text (sliced once per position).
     """
 
-    __slots__ = ("_slice", "_slice_pos", "m", "pos", "string")
+    __slots__ = ("_closers", "_slice", "_slice_pos", "m", "pos", "string")
 
     def __init__(self, string: str) -> None:
         self.string = string
+        self._closers: dict[str, int] = {}
         self.pos = 0
         self.m: Any = None
         self._slice_pos = -1
@@ -164,6 +165,28 @@ class Scanner:
             m = regex.match(self._rest_slice())
             return ShiftedMatch(m, self.pos) if m is not None else None
         return regex.match(self.string, self.pos)
+
+    def last_closer(self, delim: str) -> int:
+        """Last position of ``delim`` not preceded by whitespace (-1 if none).
+
+        Lets emphasis give up at once when no closing delimiter can follow,
+        which keeps long runs of unmatched delimiters linear.
+        """
+        found = self._closers.get(delim)
+        if found is None:
+            found = -1
+            for m in re.finditer(f"(?<![ \\t\\n\\r\\f\\v])(?={re.escape(delim)})", self.string):
+                found = m.start()
+            self._closers[delim] = found
+        return found
+
+    def last_index(self, text: str) -> int:
+        """``string.rfind(text)``, cached: a cheap "can a closer still follow?" test."""
+        key = "\0" + text
+        found = self._closers.get(key)
+        if found is None:
+            found = self._closers[key] = self.string.rfind(text)
+        return found
 
     def eos(self) -> bool:
         return self.pos >= len(self.string)
@@ -213,6 +236,11 @@ class Scanner:
         self.pos = len(self.string)
 
 
+# Deeper nesting than this (blocks and spans together) is kept as text:
+# kramdown recurses without bound, Python's stack does not.
+MAX_NESTING = 40
+
+
 class StopBlockParsing(Exception):
     """A block HTML end tag closes the element being parsed (kramdown's throw)."""
 
@@ -233,6 +261,7 @@ class KramdownState(mistune.BlockState):
         self.footnotes: dict[str, dict[str, Any]] = {}
         self.link_defs: dict[str, list[Any]] = {}
         self.id_counter: dict[str, int] = {}
+        self.depth = 0
 
     # -- environment handling as kramdown's save_env/restore_env/reset_env
     def save_env(self) -> tuple[Any, ...]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import mistune
 
 from . import patterns as P
-from .core import Element, KramdownState, Scanner, normalize_link_id
+from .core import MAX_NESTING, Element, KramdownState, Scanner, normalize_link_id
 from .entities import UnknownEntity, entity
 from .typography import SQ_RULES, SQ_SUBSTS, TYPOGRAPHIC_SYMS
 
@@ -99,9 +99,9 @@ class KramdownInlineParser(mistune.InlineParser):
         stop_check: Callable[[], bool] | None = None,
     ) -> bool:
         """Parse the scanner's text into ``el``; True when ``stop_re`` ended it."""
-        pushed = state.tree is not None
-        if pushed:
+        if state.tree is not None:
             state.stack.append((state.tree, state.text_type))
+        state.depth += 1
         state.tree = el
         if text_type is not None:
             state.text_type = text_type
@@ -134,6 +134,7 @@ class KramdownInlineParser(mistune.InlineParser):
             state.tree, state.text_type = state.stack.pop()
         else:
             state.tree, state.text_type = None, None
+        state.depth -= 1
         return stop_found
 
     def parse_text(self, state: KramdownState, el: Element, text: str) -> None:
@@ -159,6 +160,7 @@ class KramdownInlineParser(mistune.InlineParser):
             or (not src.eos() and src.string[src.pos] in _WS)
             or state.tree.type == element
             or element in _stack_types(state)
+            or state.depth >= MAX_NESTING
         ):
             state.add_text(result)
             return
@@ -179,6 +181,8 @@ class KramdownInlineParser(mistune.InlineParser):
                     and bool(el.children)
                 )
 
+            if src.last_closer(delim) <= src.pos:
+                return False, el, stop_re
             found = self.parse_spans(state, el, stop_re, stop_check=check)
             return found, el, stop_re
 
@@ -300,6 +304,10 @@ class KramdownInlineParser(mistune.InlineParser):
     def rule_strikethrough_gfm(self, m: re.Match[str], state: KramdownState) -> None:
         assert state.tree is not None
         src = state.scanner
+        if state.depth >= MAX_NESTING:
+            src.pos += 2
+            state.add_text("~~")
+            return
         src.pos = m.end()
         el = Element("html_element", "del", options={"category": "span"})
         state.tree.children.append(el)
@@ -358,9 +366,10 @@ class KramdownInlineParser(mistune.InlineParser):
         src.pos = m.end()
         cur_pos = saved = src.pos
         link_type = "img" if result.startswith("!") else "a"
-        if link_type == "a" and (
+        nested_link = link_type == "a" and (
             state.tree.type in ("img", "a") or any(t in ("img", "a") for t in _stack_types(state))
-        ):
+        )
+        if nested_link or state.depth >= MAX_NESTING or src.last_index("]") < src.pos:
             state.add_text(result)
             return
         el = Element(link_type)
@@ -441,6 +450,9 @@ class KramdownInlineParser(mistune.InlineParser):
         if tm is None:
             state.add_text(src.getch())
             return
+        if state.depth >= MAX_NESTING:
+            state.add_text(src.getch())
+            return
         src.pos = tm.end()
         tag_name = tm.group("tag")
         known = tag_name.lower() in P.HTML_ELEMENT
@@ -479,7 +491,10 @@ class KramdownInlineParser(mistune.InlineParser):
         stop_re = P.html_stop_re(tag_name, known)
         if not closed and tag_name not in P.HTML_ELEMENTS_WITHOUT_BODY:
             parsers = None if do_parsing else ["span_html"]
-            if self.parse_spans(state, el, stop_re, parsers):
+            if stop_re.search(src.string, src.pos) is None:
+                # No end tag ahead: the same as parsing to the end without one.
+                self.parse_spans(state, el, None, parsers)
+            elif self.parse_spans(state, el, stop_re, parsers):
                 src.scan(stop_re)
             else:
                 state.add_text(src.rest(), el)
