@@ -91,7 +91,7 @@ class KramdownBlockParser(mistune.BlockParser):
         Each rule is tried in order where its start pattern matches; the first
         that accepts (returns the new cursor, as mistune rules do) wins.
         """
-        if state.depth >= MAX_NESTING:
+        if state.nesting >= MAX_NESTING:
             self._too_deep(state, el, text)
             return False
         saved = (state.tree, state.scanner, state.block_ial)
@@ -101,7 +101,7 @@ class KramdownBlockParser(mistune.BlockParser):
         src = state.scanner
         found = False
         order = [(self._starts[n], self._methods[n]) for n in self.rules]
-        state.depth += 1
+        state.nesting += 1
         try:
             while not src.eos():
                 for start, func in order:
@@ -113,7 +113,7 @@ class KramdownBlockParser(mistune.BlockParser):
         except StopBlockParsing:
             found = True
         finally:
-            state.depth -= 1
+            state.nesting -= 1
         state.tree, state.scanner, state.block_ial = saved
         return found
 
@@ -690,11 +690,11 @@ class KramdownBlockParser(mistune.BlockParser):
         handler: Callable[[KramdownState, Element, bool, bool], None],
     ) -> None:
         src = state.scanner
-        if state.depth >= MAX_NESTING:
+        if state.nesting >= MAX_NESTING:
             state.add_text(src.rest(), el, "text")
             src.terminate()
             return
-        state.depth += 1
+        state.nesting += 1
         state.stack.append(state.tree)
         state.tree = el
         done = False
@@ -731,7 +731,7 @@ class KramdownBlockParser(mistune.BlockParser):
                 continue
             state.add_text(src.getch(), tree, "text")
         state.tree = state.stack.pop()
-        state.depth -= 1
+        state.nesting -= 1
 
 
 def parse_html_attributes(text: str, in_html_tag: bool) -> dict[str, Any]:

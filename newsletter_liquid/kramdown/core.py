@@ -261,7 +261,7 @@ class KramdownState(mistune.BlockState):
         self.footnotes: dict[str, dict[str, Any]] = {}
         self.link_defs: dict[str, list[Any]] = {}
         self.id_counter: dict[str, int] = {}
-        self.depth = 0
+        self.nesting = 0
 
     # -- environment handling as kramdown's save_env/restore_env/reset_env
     def save_env(self) -> tuple[Any, ...]:

@@ -101,7 +101,7 @@ class KramdownInlineParser(mistune.InlineParser):
         """Parse the scanner's text into ``el``; True when ``stop_re`` ended it."""
         if state.tree is not None:
             state.stack.append((state.tree, state.text_type))
-        state.depth += 1
+        state.nesting += 1
         state.tree = el
         if text_type is not None:
             state.text_type = text_type
@@ -134,7 +134,7 @@ class KramdownInlineParser(mistune.InlineParser):
             state.tree, state.text_type = state.stack.pop()
         else:
             state.tree, state.text_type = None, None
-        state.depth -= 1
+        state.nesting -= 1
         return stop_found
 
     def parse_text(self, state: KramdownState, el: Element, text: str) -> None:
@@ -160,7 +160,7 @@ class KramdownInlineParser(mistune.InlineParser):
             or (not src.eos() and src.string[src.pos] in _WS)
             or state.tree.type == element
             or element in _stack_types(state)
-            or state.depth >= MAX_NESTING
+            or state.nesting >= MAX_NESTING
         ):
             state.add_text(result)
             return
@@ -304,7 +304,7 @@ class KramdownInlineParser(mistune.InlineParser):
     def rule_strikethrough_gfm(self, m: re.Match[str], state: KramdownState) -> None:
         assert state.tree is not None
         src = state.scanner
-        if state.depth >= MAX_NESTING:
+        if state.nesting >= MAX_NESTING:
             src.pos += 2
             state.add_text("~~")
             return
@@ -369,7 +369,7 @@ class KramdownInlineParser(mistune.InlineParser):
         nested_link = link_type == "a" and (
             state.tree.type in ("img", "a") or any(t in ("img", "a") for t in _stack_types(state))
         )
-        if nested_link or state.depth >= MAX_NESTING or src.last_index("]") < src.pos:
+        if nested_link or state.nesting >= MAX_NESTING or src.last_index("]") < src.pos:
             state.add_text(result)
             return
         el = Element(link_type)
@@ -450,7 +450,7 @@ class KramdownInlineParser(mistune.InlineParser):
         if tm is None:
             state.add_text(src.getch())
             return
-        if state.depth >= MAX_NESTING:
+        if state.nesting >= MAX_NESTING:
             state.add_text(src.getch())
             return
         src.pos = tm.end()
