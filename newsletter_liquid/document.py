@@ -8,6 +8,7 @@ Each knows its data, its URL and where it is written; rendering lives in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -289,6 +290,68 @@ class Collection:
             return str(permalink)
         return add_permalink_suffix("/:collection/:path", self.site.permalink_style)
 
+    def sort_docs(self) -> None:
+        """Jekyll's ``sort_docs!``: ``order:`` list, else ``sort_by:`` key, else date."""
+        order = self.metadata.get("order")
+        sort_by = self.metadata.get("sort_by")
+        if isinstance(order, list):
+            by_path = {d.relative_path: d for d in sorted(self.docs, key=lambda d: d.sort_key())}
+            ordered: dict[str, Document | None] = {
+                f"{self.relative_directory}/{entry}".replace("//", "/"): None for entry in order
+            }
+            for rel, doc in by_path.items():
+                ordered[rel] = doc
+            self.docs = [d for d in ordered.values() if d is not None]
+        elif isinstance(sort_by, str):
+            self.docs.sort(key=functools.cmp_to_key(self._compare_by(sort_by)))
+        else:
+            self.docs.sort(key=lambda d: d.sort_key())
+
+    def _compare_by(self, key: str) -> Callable[[Document, Document], int]:
+        def compare(a: Document, b: Document) -> int:
+            left, right = a.data.get(key), b.data.get(key)
+            order: int | None
+            if left is None and right is not None:
+                self.site.warn(f"Sort warning: '{key}' not defined in {a.relative_path}")
+                order = 1
+            elif left is not None and right is None:
+                self.site.warn(f"Sort warning: '{key}' not defined in {b.relative_path}")
+                order = -1
+            else:
+                order = ruby_compare(left, right)
+            if not order:
+                return (a.sort_key() > b.sort_key()) - (a.sort_key() < b.sort_key())
+            return order
+
+        return compare
+
+
+def ruby_compare(left: Any, right: Any) -> int | None:
+    """Ruby's ``<=>``: ``None`` when the two values cannot be compared."""
+    if left is None and right is None:
+        return 0
+    numbers = (int, float)
+    if isinstance(left, bool) or isinstance(right, bool):
+        return 0 if left is right else None
+    if isinstance(left, numbers) and isinstance(right, numbers):
+        return (left > right) - (left < right)
+    if isinstance(left, str) and isinstance(right, str):
+        a, b = left.encode("utf-8", "surrogateescape"), right.encode("utf-8", "surrogateescape")
+        return (a > b) - (a < b)
+    if isinstance(left, dt.datetime) and isinstance(right, dt.datetime):
+        return (left > right) - (left < right)
+    if isinstance(left, dt.date) and isinstance(right, dt.date) and not (
+        isinstance(left, dt.datetime) or isinstance(right, dt.datetime)
+    ):
+        return (left > right) - (left < right)
+    if isinstance(left, list) and isinstance(right, list):
+        for x, y in zip(left, right, strict=False):
+            item = ruby_compare(x, y)
+            if item != 0:
+                return item
+        return (len(left) > len(right)) - (len(left) < len(right))
+    return None
+
 
 class Document(Convertible):
     """A file of a collection (``Jekyll::Document``): posts, drafts, newsletters…"""
@@ -307,9 +370,9 @@ class Document(Convertible):
         self.output = None
         self.content = ""
         self.body_line = 1
-        self.data: dict[str, Any] = {}
+        # Jekyll's draft? is memoized into the data first thing: every document has it.
+        self.data: dict[str, Any] = {"draft": draft and collection.label == "posts"}
         self._url: str | None = None
-        self._excerpt: Excerpt | None = None
         special = "_drafts" if draft else collection.relative_directory
         self._merge({"categories": self._categories_from_path(special)})
 
@@ -351,6 +414,9 @@ class Document(Convertible):
         self._populate_title()
         self._populate_categories()
         self._populate_tags()
+        if self.excerpt_separator and not _truthy(self.data.get("excerpt")):
+            # Made while reading, from the raw body, as Jekyll's generate_excerpt.
+            self.data["excerpt"] = Excerpt(self)
 
     @property
     def kind(self) -> str:
@@ -371,12 +437,11 @@ class Document(Convertible):
             m2 = DATELESS_FILENAME_RE.match(self.relative_path)
             slug, ext = m2.groups() if m2 else (None, None)
         slug = re.sub(r"\.*\Z", "", slug or self.basename_without_ext)
-        self.data.setdefault("title", titleize_slug(slug))
-        if self.data.get("title") is None:
+        if not _truthy(self.data.get("title")):
             self.data["title"] = titleize_slug(slug)
-        if self.data.get("slug") is None:
+        if not _truthy(self.data.get("slug")):
             self.data["slug"] = slug
-        if self.data.get("ext") is None:
+        if not _truthy(self.data.get("ext")):
             self.data["ext"] = ext
 
     def _populate_categories(self) -> None:
@@ -393,14 +458,15 @@ class Document(Convertible):
     @property
     def date(self) -> dt.datetime:
         value = self.data.get("date")
-        if value is None:
-            value = self.site.time
+        if not _truthy(value):
+            value = self.site.file_mtime(self.path) if self.data.get("draft") else self.site.time
             self.data["date"] = value
         assert isinstance(value, dt.datetime)
         return value
 
     @property
     def published(self) -> bool:
+        """Jekyll's ``published?``: only an explicit ``false`` hides a document."""
         return self.data.get("published") is not False
 
     @property
@@ -454,13 +520,10 @@ class Document(Convertible):
 
     @property
     def id(self) -> str:
-        return os.path.join(
-            os.path.dirname(self.url), str(self.data.get("slug") or self.basename_without_ext)
+        slug = self.data.get("slug")
+        return ruby_join(
+            ruby_dirname(self.url), str(slug if _truthy(slug) else self.basename_without_ext)
         )
-
-    @property
-    def write(self) -> bool:
-        return self.collection.write
 
     @property
     def excerpt_separator(self) -> str:
@@ -471,11 +534,22 @@ class Document(Convertible):
 
     @property
     def excerpt(self) -> Excerpt | None:
-        if "excerpt" in self.data and not isinstance(self.data["excerpt"], Excerpt):
-            return None
-        if self._excerpt is None and self.excerpt_separator:
-            self._excerpt = Excerpt(self)
-        return self._excerpt
+        """The generated excerpt (``None`` when the front matter gives its own text)."""
+        value = self.data.get("excerpt")
+        return value if isinstance(value, Excerpt) else None
+
+    @property
+    def write(self) -> bool:
+        """Jekyll's ``write?``: the collection is output and the document not in the future
+        (future documents of other collections are read, for Liquid, but not written)."""
+        if not self.collection.write:
+            return False
+        published = self.data.get("published", True)
+        if (published is None or published is False) and not self.site.config.get(
+            "unpublished"
+        ):
+            return False
+        return not self.site.hidden_in_the_future(self)
 
     def next_doc(self) -> Document | None:
         docs = self.collection.docs
@@ -507,10 +581,27 @@ class Excerpt(Convertible):
         self.path = doc.path
         self.relative_path = doc.relative_path + "/#excerpt"
         self.extname = doc.extname
-        self.data = {k: v for k, v in doc.data.items() if k not in ("layout", "excerpt")}
         self.content = self._extract(doc.content)
         self.body_line = doc.body_line
         self.output = None
+        self._data: dict[str, Any] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The document's data without ``layout`` and ``excerpt``, copied on first use
+        (as late as Jekyll copies it)."""
+        if self._data is None:
+            self._data = {
+                k: v for k, v in self.doc.data.items() if k not in ("layout", "excerpt")
+            }
+        return self._data
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        self._data = value
+
+    def __str__(self) -> str:
+        return self.render()
 
     def _extract(self, content: str) -> str:
         head, sep, tail = content.partition(self.doc.excerpt_separator)
@@ -556,55 +647,85 @@ class Excerpt(Convertible):
 
 
 class StaticFile:
-    """A file copied as it is (``Jekyll::StaticFile``)."""
+    """A file copied as it is (``Jekyll::StaticFile``).
+
+    ``dir_`` is Jekyll's: ``/assets`` (or ``""`` at the top) for files of the site,
+    ``_things/sub`` (no leading slash) for files of a collection; the relative
+    path joins it with the name, so it keeps that difference.
+    """
 
     def __init__(
         self, site: Site, dir_: str, name: str, collection: Collection | None = None
     ) -> None:
         self.site = site
-        self.dir_ = dir_.strip("/")
+        self.dir_ = dir_
         self.name = name
         self.collection = collection
-        self.relative_path = "/" + (f"{self.dir_}/{name}" if self.dir_ else name)
-        self.path = site.source / self.relative_path.lstrip("/")
+        self.relative_path = ruby_join(dir_, name) if dir_ or collection is None else name
+        if collection is not None:
+            self.path = site.collections_path / dir_ / name
+        else:
+            self.path = site.source / self.relative_path.lstrip("/")
         self.extname = os.path.splitext(name)[1]
-        self.basename = name[: len(name) - len(self.extname)]
-        self.data = site.defaults.all(
-            self.relative_path.lstrip("/"), collection.label if collection else "pages"
-        )
+        self.basename = re.sub(r"\.*\Z", "", name[: len(name) - len(self.extname)])
+        kind = collection.label if collection is not None else ""
+        #: front matter defaults by relative path (what Liquid sees)
+        self.data = site.defaults.all(self.relative_path, kind)
 
     @property
     def write(self) -> bool:
-        """Jekyll's ``write?``: ``published: false`` (a default) and output-less
-        collections keep the file out of the site."""
-        published = self.data.get("published", True)
+        """Jekyll's ``write?``: ``published: false`` (a default, found by URL) and
+        output-less collections keep the file out of the site."""
+        kind = self.collection.label if self.collection is not None else ""
+        published = self.site.defaults.all(self.url, kind).get("published", True)
         if published is None or published is False:
             return False
         return self.collection is None or self.collection.write
 
     @property
     def modified_time(self) -> dt.datetime:
-        return dt.datetime.fromtimestamp(self.path.stat().st_mtime).astimezone(self.site.zone)
+        return self.site.file_mtime(self.path)
+
+    @property
+    def cleaned_relative_path(self) -> str:
+        rel = self.relative_path[: len(self.relative_path) - len(self.extname)]
+        rel = re.sub(r"\.*\Z", "", rel)
+        if self.collection is not None:
+            rel = rel.replace(self.collection.relative_directory, "", 1)
+        return rel
 
     @property
     def url(self) -> str:
         if self.collection is None:
-            return "/" + self.relative_path.lstrip("/")
-        rel = self.relative_path.lstrip("/")
-        rel = rel.replace(self.collection.relative_directory, "", 1)
-        stem = rel[: len(rel) - len(self.extname)] if self.extname else rel
-        template = self.collection.url_template
-        url = generate_url(
-            template,
-            {
-                "collection": self.collection.label, "path": stem,
-                "output_ext": "", "name": "", "title": "",
-            },
-        )
-        return url + self.extname if not url.endswith("/") else url
+            base = self.cleaned_relative_path
+        else:
+            base = generate_url(
+                self.collection.url_template,
+                {
+                    "collection": self.collection.label,
+                    "path": self.cleaned_relative_path,
+                    "output_ext": "",
+                    "name": self.basename,
+                    "title": "",
+                },
+            )
+        return base.removesuffix("/") + self.extname
 
     def destination(self, dest: Path) -> Path:
         return dest / unescape_path(self.url).lstrip("/")
+
+
+def _truthy(value: Any) -> bool:
+    return value is not None and value is not False
+
+
+def ruby_dirname(path: str) -> str:
+    """Ruby's ``File.dirname``: trailing slashes do not count."""
+    stripped = path.rstrip("/")
+    if not stripped:
+        return "/" if path.startswith("/") else "."
+    head = stripped.rsplit("/", 1)[0] if "/" in stripped else "."
+    return head.rstrip("/") or ("/" if stripped.startswith("/") else head)
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -39,6 +39,7 @@ __all__ = ["Site"]
 _SPECIAL_RE = re.compile(r"\A[._#~]")
 _DATA_EXTS = (".yaml", ".yml", ".json", ".csv", ".tsv")
 _POST_NAME_RE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+_DRAFT_NAME_RE = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
 
 
 class Site:
@@ -204,18 +205,35 @@ class Site:
 
     def read(self) -> None:
         """Read everything, in Jekyll's order, then sort as Jekyll sorts."""
-        self._read_layouts()
-        self._read_directories("")
-        for collection in self.collections.values():
-            collection.docs.sort(key=lambda d: d.sort_key())
-        self.pages.sort(key=lambda p: p.name)
-        self.static_files.sort(key=lambda f: f.relative_path)
-        self.data = self._read_data(self.source / str(self.config.get("data_dir", "_data")))
-        self._read_collections()
-        self._sort_collections()
         from .plugins import load_plugins
 
+        # Plugins first: their Liquid tags decide which excerpts need closing tags.
         self.plugins = load_plugins(self)
+        self._read_layouts()
+        self._read_directories("")
+        self._read_included_excludes()
+        self.posts.docs.sort(key=lambda d: d.sort_key())
+        self.pages.sort(key=lambda p: p.name)
+        self.static_files.sort(key=lambda f: f.relative_path)
+        self._read_collections()
+        self.data = self._read_data(self.source / str(self.config.get("data_dir", "_data")))
+        self._limit_posts()
+
+    def _limit_posts(self) -> None:
+        limit = self.config.get("limit_posts")
+        if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
+            self.posts.docs = self.posts.docs[-limit:]
+
+    def file_mtime(self, path: Path) -> dt.datetime:
+        """A source file's modification time, in the site's zone.
+
+        With SOURCE_DATE_EPOCH set every file reads as modified at that instant,
+        as in the reference builds (their clock, file times included, is frozen).
+        """
+        if os.environ.get("SOURCE_DATE_EPOCH") is not None:
+            return self.time
+        stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+        return stamp.astimezone(self.zone) if self.zone is not None else stamp.astimezone()
 
     def _read_layouts(self) -> None:
         layouts_dir = self.source / str(self.config.get("layouts_dir", "_layouts"))
@@ -253,12 +271,32 @@ class Site:
                 continue
             self._read_directories(sub)
         for entry in dot_pages:
-            page = Page(self, dir_, entry)
-            self.pages.append(page)
+            self.pages.append(Page(self, dir_, entry))
         for entry in dot_static:
-            self.static_files.append(StaticFile(self, dir_, entry))
+            self.static_files.append(StaticFile(self, "/" + dir_ if dir_ else "", entry))
+
+    def _read_included_excludes(self) -> None:
+        """Files named in ``include:`` that the folder walk skipped (Jekyll reads them
+        last, as pages or static files)."""
+        for entry in self.config.get("include") or []:
+            if not isinstance(entry, str):
+                continue
+            path = self.source / entry
+            if not path.is_file() or (self.safe and path.is_symlink()
+                                      and not self._inside_source(path)):
+                continue
+            rel = path.relative_to(self.source).as_posix()
+            dir_, name = os.path.split(rel)
+            if _starts_with_front_matter(path):
+                if not any(p.relative_path == rel for p in self.pages):
+                    self.pages.append(Page(self, dir_, name))
+            elif not any(f.relative_path.lstrip("/") == rel for f in self.static_files):
+                self.static_files.append(StaticFile(self, "/" + dir_ if dir_ else "", name))
 
     def _read_posts(self, dir_: str) -> None:
+        cdir = str(self.config.get("collections_dir") or "")
+        if cdir and not ("/" + dir_).startswith("/" + cdir):
+            return
         posts = self.posts
         for special, draft in (("_posts", False), ("_drafts", True)):
             if draft and not self.config.get("show_drafts"):
@@ -266,39 +304,44 @@ class Site:
             base = self.source / dir_ / special if dir_ else self.source / special
             if not base.is_dir():
                 continue
-            for path in self._walk_entries(base):
-                rel = path.relative_to(base).as_posix()
-                if not draft and not _POST_NAME_RE.match(rel):
+            matcher = _DRAFT_NAME_RE if draft else _POST_NAME_RE
+            rel_base = base.relative_to(self.source).as_posix()
+            for entry in self._glob_entries(base, rel_base, dotmatch=False):
+                if not matcher.match(entry):
                     continue
-                if not _starts_with_front_matter(path):
-                    posts.files.append(
-                        StaticFile(self, path.parent.relative_to(self.source).as_posix(),
-                                   path.name, posts)
-                    )
-                    continue
-                doc = Document(self, path, posts, draft=draft)
+                doc = Document(self, base / entry, posts, draft=draft)
                 doc.read()
                 if self._publish(doc):
                     posts.docs.append(doc)
 
-    def _walk_entries(self, base: Path) -> list[Path]:
-        """Every file below ``base`` that the entry filter keeps, in sorted order."""
-        found: list[Path] = []
-        rel_base = base.relative_to(self.source).as_posix()
-        for entry in self.filter_entries(self._listdir(base), rel_base):
-            full = base / entry
-            if full.is_dir():
-                found.extend(self._walk_entries(full))
-            else:
-                found.append(full)
-        return found
+    def _glob_entries(self, base: Path, rel_base: str, *, dotmatch: bool) -> list[str]:
+        """Ruby's ``Dir["**/*"]`` below ``base`` (sorted, depth first), through the entry
+        filter with ``rel_base`` as the folder excludes are matched in; files only."""
+        found: list[str] = []
+
+        def walk(folder: Path, prefix: str) -> None:
+            for name in self._listdir(folder):
+                if not dotmatch and name.startswith("."):
+                    continue
+                found.append(prefix + name)
+                full = folder / name
+                if full.is_dir() and not full.is_symlink():
+                    walk(full, prefix + name + "/")
+
+        walk(base, "")
+        kept = self.filter_entries(found, rel_base)
+        return [e for e in kept if not (base / e).is_dir()]
 
     def _publish(self, doc: Document) -> bool:
-        if not doc.published and not self.config.get("unpublished"):
+        """Jekyll's Publisher: published (or ``unpublished: true``) and not in the future."""
+        published = doc.data.get("published", True)
+        if (published is None or published is False) and not self.config.get("unpublished"):
             return False
-        return not (
-            doc.collection.label == "posts" and not self.config.get("future")
-            and doc.date > self.time
+        return not self.hidden_in_the_future(doc)
+
+    def hidden_in_the_future(self, doc: Document) -> bool:
+        return not self.config.get("future") and int(doc.date.timestamp()) > int(
+            self.time.timestamp()
         )
 
     def _read_collections(self) -> None:
@@ -308,32 +351,18 @@ class Site:
             base = collection.directory
             if not base.is_dir():
                 continue
-            for path in self._walk_entries(base):
+            for entry in self._glob_entries(base, "", dotmatch=True):
+                path = base / entry
                 if _starts_with_front_matter(path):
                     doc = Document(self, path, collection)
                     doc.read()
-                    if self._publish_collection_doc(doc):
+                    if self.config.get("unpublished") or doc.published:
                         collection.docs.append(doc)
                 else:
-                    rel_dir = path.parent.relative_to(self.source).as_posix()
+                    rel_dir = os.path.dirname(f"{collection.relative_directory}/{entry}")
                     collection.files.append(StaticFile(self, rel_dir, path.name, collection))
-
-    def _publish_collection_doc(self, doc: Document) -> bool:
-        if not doc.published and not self.config.get("unpublished"):
-            return False
-        future = doc.date > self.time and not self.config.get("future")
-        return not (future and doc.data.get("date") is not None and doc.date != self.time)
-
-    def _sort_collections(self) -> None:
-        for collection in self.collections.values():
-            sort_by = collection.metadata.get("sort_by")
-            if isinstance(sort_by, str) and sort_by:
-                with_key = [d for d in collection.docs if sort_by in d.data]
-                without = [d for d in collection.docs if sort_by not in d.data]
-                with_key.sort(key=lambda d: _sortable(d.data[sort_by]))
-                collection.docs = with_key + without
-            else:
-                collection.docs.sort(key=lambda d: d.sort_key())
+            self.static_files.extend(collection.files)
+            collection.sort_docs()
 
     def _read_data(self, base: Path) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -385,13 +414,19 @@ class Site:
     def post_attr_hash(self, attr: str) -> dict[str, list[Any]]:
         from .dialect.drops import DocumentDrop
 
-        result: dict[str, list[Any]] = {}
-        posts = sorted(self.posts.docs, key=lambda d: d.sort_key(), reverse=True)
-        for post in posts:
-            values = post.data.get(attr) or []
-            for value in values if isinstance(values, list) else [values]:
-                result.setdefault(str(value), []).append(DocumentDrop(post))
-        return result
+        # Keys in the order posts (oldest first) name them; each list newest first.
+        grouped: dict[Any, list[Document]] = {}
+        for post in self.posts.docs:
+            values = post.data.get(attr)
+            if not isinstance(values, list):
+                continue
+            for value in values:
+                key = value if isinstance(value, str) or value is None else _hashable(value)
+                grouped.setdefault(key, []).append(post)
+        return {
+            key: [DocumentDrop(p) for p in sorted(posts, key=lambda d: d.sort_key(), reverse=True)]
+            for key, posts in grouped.items()
+        }
 
     def related_posts(self, doc: Document) -> list[Document]:
         """Jekyll's non-LSI related posts: the ten most recent posts other than ``doc``."""
@@ -584,8 +619,8 @@ def _sanitize_data_name(name: str) -> str:
     return re.sub(r"\s+", "_", name)
 
 
-def _sortable(value: Any) -> Any:
-    return (str(type(value)), value)
+def _hashable(value: Any) -> Any:
+    return value if isinstance(value, (int, float, str, bool)) else str(value)
 
 
 def _site_time(zone: dt.tzinfo | None) -> dt.datetime:

@@ -43,6 +43,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-feed": "feed:FeedPlugin",
     "jekyll-paginate": "paginate:PaginatePlugin",
     "jekyll-redirect-from": "redirect_from:RedirectFromPlugin",
+    "jekyll-sitemap": "sitemap:SitemapPlugin",
 }
 
 _USER_PLUGINS: dict[str, Callable[[], Plugin]] = {}
