@@ -130,8 +130,9 @@ def _check_size(value: Any, budget: list[int]) -> None:
 
 def load_yaml(text: str) -> Any:
     """Load one YAML document as Jekyll (Psych.safe_load with aliases) would."""
-    loader = _PsychLoader(text)
+    loader = None
     try:
+        loader = _PsychLoader(text)
         value = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -140,9 +141,20 @@ def load_yaml(text: str) -> Any:
         message = exc.problem or exc.context or "invalid YAML"
         raise YamlError(message, line, col) from None
     except yaml.YAMLError as exc:
-        raise YamlError(str(exc), 0, 0) from None
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line if mark else _line_of(text, getattr(exc, "position", 0))
+        col = mark.column if mark else 0
+        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        raise YamlError(str(reason), line, col) from None
+    except RecursionError:
+        raise YamlError("YAML is nested too deeply", 0, 0) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if loader.alias_expansions:
         _check_size(value, [_MAX_ALIAS_EXPANSION * 10])
     return value
+
+
+def _line_of(text: str, position: int) -> int:
+    return text.count("\n", 0, max(0, position))
