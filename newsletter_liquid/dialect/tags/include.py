@@ -1,136 +1,160 @@
-"""``{% include %}`` as Jekyll defines it: files under ``_includes``, ``key=value``
-parameters exposed as ``include.*``, and ``{{ }}`` in the file name."""
+"""Jekyll's ``include`` and ``include_relative``.
+
+Markup is Jekyll's, not Liquid's: ``{% include file.html key=value key2="text" %}``,
+where the file name may contain ``{{ }}`` and each parameter lands in
+``include.*``.  The file renders in the including context (its assigns leak
+out, as in Jekyll), in a new scope that holds ``include``.
+"""
 
 from __future__ import annotations
 
 import re
-import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from liquid.ast import Node
-from liquid.exceptions import LiquidError, LiquidSyntaxError
-from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
+from liquid.exceptions import LiquidError
+
+from ..expressions import evaluate, parse_expression
+from ..parsing import ParseContext, TagNode
 
 if TYPE_CHECKING:
     from liquid import BoundTemplate, RenderContext
-    from liquid.stream import TokenStream
+    from liquid.token import Token
 
-    from ..environment import JekyllEnvironment
+__all__ = ["IncludeRelativeTag", "IncludeTag", "JekyllTagError", "render_inline"]
 
-__all__ = ["IncludeTag", "register"]
-
-TAG_INCLUDE = sys.intern("include")
-_VALID_SYNTAX = re.compile(
-    r"""([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"""
+_VALID_SYNTAX = (
+    r"""([\w-]+)\s*=\s*"""
+    r"""(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"""
 )
+_VALID_SYNTAX_RE = re.compile(_VALID_SYNTAX, re.A)
 _VARIABLE_SYNTAX = re.compile(
-    r"(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)", re.S
-)
-_INVALID_FILE_RE = re.compile(r"[^a-zA-Z0-9\s._/-]|\.\./|/\.\.|^/|^\.\.$")
+    r"(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)", re.S | re.A)
+_FULL_VALID_SYNTAX = re.compile(rf"\A\s*(?:{_VALID_SYNTAX}(?=\s|\Z)\s*)*\Z", re.A)
+_VALID_FILENAME_CHARS = re.compile(r"^[\w/.\-()+~#@]+$", re.M | re.A)
+_INVALID_SEQUENCES = re.compile(r"[./]{2,}")
 
 
-class IncludeNode(Node):
-    """Render an include file in the current context with ``include`` bound."""
+class JekyllTagError(LiquidError):
+    """An error a Jekyll tag raises (not a Liquid one): its message stands alone."""
 
-    __slots__ = ("file", "file_is_template", "params")
 
-    def __init__(self, token: Token, file: str, file_is_template: bool, params: str | None):
-        super().__init__(token)
-        self.file = file
-        self.file_is_template = file_is_template
+def render_inline(context: RenderContext, markup: str) -> str:
+    """Render a snippet of Liquid (a file name with ``{{ }}``) in ``context``."""
+    env: Any = context.env
+    template = env.inline_template(markup)
+    buffer = context.get_buffer()
+    template.render_with_context(context, buffer)
+    return str(buffer.getvalue())
+
+
+class IncludeTag(TagNode):
+    """``{% include file.ext key=value %}`` from the site's ``_includes``."""
+
+    __slots__ = ("file", "params")
+
+    def __init__(self, token: Token, tag_name: str, markup: str, pc: ParseContext) -> None:
+        super().__init__(token, tag_name, markup, pc)
+        markup = markup.strip()
+        m = _VARIABLE_SYNTAX.search(markup)
+        params: str | None
+        if m:
+            self.file = m.group("variable").strip()
+            params = m.group("params").strip()
+        else:
+            parts = re.split(r"\s+", markup, maxsplit=1)
+            self.file = parts[0]
+            params = parts[1] if len(parts) > 1 else None
         self.params = params
-        self.blank = False
+        if params is not None and not _FULL_VALID_SYNTAX.match(params):
+            raise JekyllTagError(
+                f"Invalid syntax for include tag: {params} Valid syntax: "
+                f"{self._example()}", token=token)
 
-    def __str__(self) -> str:
-        return f"{{% include {self.file} {self.params or ''} %}}"
+    def _example(self) -> str:
+        return f"{{% {self.tag_name} file.ext param='value' param2='value' %}}"
 
     def _params(self, context: RenderContext) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        for m in _VALID_SYNTAX.finditer(self.params or ""):
+        for m in _VALID_SYNTAX_RE.finditer(self.params or ""):
             key, dquoted, squoted, variable = m.groups()
             if dquoted is not None:
-                value: Any = dquoted.replace('\\"', '"')
+                values[key] = dquoted.replace('\\"', '"')
             elif squoted is not None:
-                value = squoted.replace("\\'", "'")
+                values[key] = squoted.replace("\\'", "'")
             else:
-                value = context.get(list(variable.split(".")), token=self.token)
-            values[key] = value
+                values[key] = evaluate(parse_expression(variable), context)  # type: ignore[arg-type]
         return values
 
+    def _file_name(self, context: RenderContext) -> str:
+        file = self.file
+        if _VARIABLE_SYNTAX.search(file):
+            file = render_inline(context, file)
+        if _INVALID_SEQUENCES.search(file) or not _VALID_FILENAME_CHARS.search(file):
+            raise JekyllTagError(
+                "Invalid syntax for include tag. File contains invalid characters or "
+                f"sequences: {file} Valid syntax: {self._example()}", token=self.token)
+        return file
+
+    def search_dirs(self, context: RenderContext) -> list[Path]:
+        site: Any = context.env.site  # type: ignore[attr-defined]
+        return [site.source / str(site.config.get("includes_dir") or "_includes")]
+
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        env = context.env
-        name = self._render_name(context)
-        template = _load_include(env, name, self.token)
-        namespace: dict[str, Any] = {}
-        if self.params:
-            namespace["include"] = self._params(context)
-        with context.extend(namespace, template=template):
-            template.render_with_context(context, buffer, partial=True)
-        return True
-
-    def _render_name(self, context: RenderContext) -> str:
-        if not self.file_is_template:
-            return self.file
-        from io import StringIO
-
-        buf = StringIO()
-        template = context.env.from_string(self.file)
-        template.render_with_context(context, buf, partial=True)
-        return buf.getvalue().strip()
+        env: Any = context.env
+        if env.site is None:
+            raise JekyllTagError("include needs a site", token=self.token)
+        file = self._file_name(context)
+        template = _load(env, file, self.search_dirs(context), self.token)
+        with context.stack() as namespace:  # type: ignore[attr-defined]
+            if self.params is not None:
+                namespace["include"] = self._params(context)
+            try:
+                template.render_with_context(context, buffer)
+            except LiquidError as exc:
+                if exc.template_name is None:
+                    exc.template_name = template.name
+                raise
+        return 0
 
 
-def _load_include(env: Any, name: str, token: Token) -> BoundTemplate:
-    if _INVALID_FILE_RE.search(name):
-        raise LiquidSyntaxError(
-            f"Invalid syntax for include tag. File contains invalid characters or "
-            f"sequences: {name}",
-            token=token,
-        )
+def _load(env: Any, file: str, dirs: list[Path], token: Token) -> BoundTemplate:
     site = env.site
-    if site is None:
-        raise LiquidError(f"Could not locate the included file '{name}'", token=token)
-    includes_dir: Path = site.source / str(site.config.get("includes_dir", "_includes"))
-    path = includes_dir / name
-    try:
-        resolved = path.resolve()
-        inside = resolved.is_relative_to(site.source.resolve())
-    except OSError:
-        inside = False
-    if not inside or not path.is_file():
-        raise LiquidError(
-            f"Could not locate the included file '{name}' in any of "
-            f'["{includes_dir}"]. Ensure it exists in one of those directories and, if it '
-            "is a symlink, does not point outside your site source.",
-            token=token,
-        )
-    text = site.read_text(path)
-    rel = path.relative_to(site.source).as_posix()
-    return env.parse_template(text, rel)  # type: ignore[no-any-return]
+    for directory in dirs:
+        path = directory / file
+        if path.is_file():
+            text = site.read_text(path)
+            try:
+                rel = path.relative_to(site.source).as_posix()
+            except ValueError:
+                rel = str(path)
+            template: BoundTemplate = env.parse_template(text, rel)
+            return template
+    shown = ", ".join(f'"{d}"' for d in dirs)
+    raise JekyllTagError(
+        f"Could not locate the included file '{file}' in any of [{shown}]. Ensure it exists "
+        "in one of those directories and, if it is a symlink, does not point outside your "
+        "site source.", token=token)
 
 
-class IncludeTag(Tag):
-    """Jekyll's include: raw markup parsed with Jekyll's own syntax, not Liquid's."""
+class IncludeRelativeTag(IncludeTag):
+    """``{% include_relative file %}``: relative to the page being rendered."""
 
-    name = TAG_INCLUDE
-    block = False
+    __slots__ = ()
 
-    def parse(self, stream: TokenStream) -> Node:
-        token = stream.eat(TOKEN_TAG)
-        markup = ""
-        if stream.current.kind == TOKEN_EXPRESSION:
-            markup = stream.current.value.strip()
-            next(stream)
-        m = _VARIABLE_SYNTAX.fullmatch(markup)
-        if m and "{{" in m.group("variable"):
-            file, params = m.group("variable").strip(), m.group("params").strip() or None
-            return IncludeNode(token, file, True, params)
-        parts = re.split(r"\s+", markup, maxsplit=1)
-        file = parts[0]
-        params = parts[1] if len(parts) > 1 else None
-        return IncludeNode(token, file, False, params)
-
-
-def register(env: JekyllEnvironment) -> None:
-    env.add_tag(IncludeTag)
+    def search_dirs(self, context: RenderContext) -> list[Path]:
+        site: Any = context.env.site  # type: ignore[attr-defined]
+        page = context.globals.get("page")
+        if not isinstance(page, Mapping):
+            return [site.source]
+        try:
+            path = str(page["path"])
+            collection = page.get("collection", None)
+        except (KeyError, TypeError):
+            return [site.source]
+        if collection:
+            path = f"{site.config.get('collections_dir') or ''}/{path}".lstrip("/")
+        path = path.removesuffix("/#excerpt")
+        parent = Path(path).parent
+        return [site.source / parent if str(parent) != "." else site.source]

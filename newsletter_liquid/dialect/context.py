@@ -1,0 +1,185 @@
+"""The render context as liquid 5.4 scopes it, on python-liquid's ``RenderContext``.
+
+Lookup order is Ruby's: pushed scopes (``for``, ``include``), then the
+template's assigns, then counters made by ``increment``/``decrement`` (Jekyll
+keeps them in the site-wide payload, so they outlive one page), then the
+payload.  There is no ``now``/``today`` built-in.  ``break``/``continue`` are
+pending interrupts that stop every enclosing body until a loop takes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO
+
+from liquid import BoundTemplate, RenderContext
+from liquid.utils import ReadOnlyChainMap
+
+from .expressions import LiquidDrop, RenderError
+
+if TYPE_CHECKING:
+    from liquid.ast import Node
+
+__all__ = ["ForloopDrop", "JekyllContext", "JekyllTemplate", "TablerowloopDrop"]
+
+
+class JekyllContext(RenderContext):
+    """A render context with Ruby liquid's scoping, registers and interrupts."""
+
+    __slots__ = ("interrupts", "registers", "strict_variables")
+
+    def __init__(self, template: BoundTemplate, **kwargs: Any) -> None:
+        super().__init__(template, **kwargs)
+        counters: dict[str, Any] = getattr(self.env, "counters", self.counters)
+        self.counters = counters
+        self.scope = ReadOnlyChainMap(self.locals, counters, self.globals)
+        self.registers: dict[str, Any] = {}
+        self.interrupts: list[str] = []
+        self.strict_variables = bool(getattr(self.env, "strict_variables", False))
+
+    def find_variable(self, key: Any) -> Any:
+        try:
+            return self.scope[key]
+        except (KeyError, TypeError):
+            if self.strict_variables:
+                raise RenderError(f"undefined variable {key}", token=None) from None
+            return None
+
+    @contextmanager
+    def stack(self) -> Iterator[dict[str, Any]]:
+        """A new innermost scope (``context.stack``); tags write into the dict yielded."""
+        namespace: dict[str, Any] = {}
+        try:
+            with self.extend(namespace):
+                yield namespace
+        except RenderError:
+            raise
+        except RecursionError:
+            raise RenderError("Nesting too deep", token=None) from None
+
+    def set_outer(self, key: str, value: Any) -> None:
+        """``context.scopes.last[key] = value``: where ``assign`` and ``capture`` write."""
+        self.assign(key, value)
+
+
+class JekyllTemplate(BoundTemplate):
+    """A template whose root is a liquid-5.4 document node."""
+
+    context_class = JekyllContext
+
+    def render_with_context(
+        self, context: RenderContext, buffer: TextIO, *args: Any,
+        partial: bool = False, block_scope: bool = False, **kwargs: Any,
+    ) -> None:
+        nodes: list[Node] = self.nodes
+        for node in nodes:
+            node.render(context, buffer)
+
+
+class ForloopDrop(LiquidDrop):
+    """``forloop``."""
+
+    __slots__ = ("_index", "length", "name", "parentloop")
+    _liquid_methods = frozenset(
+        ("name", "length", "parentloop", "index", "index0", "rindex", "rindex0", "first",
+         "last")
+    )
+
+    def __init__(self, name: str, length: int, parentloop: ForloopDrop | None) -> None:
+        self.name = name
+        self.length = length
+        self.parentloop = parentloop
+        self._index = 0
+
+    @property
+    def index(self) -> int:
+        return self._index + 1
+
+    @property
+    def index0(self) -> int:
+        return self._index
+
+    @property
+    def rindex(self) -> int:
+        return self.length - self._index
+
+    @property
+    def rindex0(self) -> int:
+        return self.length - self._index - 1
+
+    @property
+    def first(self) -> bool:
+        return self._index == 0
+
+    @property
+    def last(self) -> bool:
+        return self._index == self.length - 1
+
+    def increment(self) -> None:
+        self._index += 1
+
+
+class TablerowloopDrop(LiquidDrop):
+    """``tablerowloop``."""
+
+    __slots__ = ("_index", "col", "cols", "length", "row")
+    _liquid_methods = frozenset(
+        ("length", "col", "row", "index", "index0", "col0", "rindex", "rindex0", "first",
+         "last", "col_first", "col_last")
+    )
+
+    def __init__(self, length: int, cols: int) -> None:
+        self.length = length
+        self.row = 1
+        self.col = 1
+        self.cols = cols
+        self._index = 0
+
+    @property
+    def index(self) -> int:
+        return self._index + 1
+
+    @property
+    def index0(self) -> int:
+        return self._index
+
+    @property
+    def col0(self) -> int:
+        return self.col - 1
+
+    @property
+    def rindex(self) -> int:
+        return self.length - self._index
+
+    @property
+    def rindex0(self) -> int:
+        return self.length - self._index - 1
+
+    @property
+    def first(self) -> bool:
+        return self._index == 0
+
+    @property
+    def last(self) -> bool:
+        return self._index == self.length - 1
+
+    @property
+    def col_first(self) -> bool:
+        return self.col == 1
+
+    @property
+    def col_last(self) -> bool:
+        return self.col == self.cols
+
+    def increment(self) -> None:
+        self._index += 1
+        if self.col == self.cols:
+            self.col = 1
+            self.row += 1
+        else:
+            self.col += 1
+
+
+def is_mapping(value: Any) -> bool:
+    return isinstance(value, Mapping)
