@@ -43,6 +43,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-feed": "feed:FeedPlugin",
     "jekyll-paginate": "paginate:PaginatePlugin",
     "jekyll-redirect-from": "redirect_from:RedirectFromPlugin",
+    "jekyll-seo-tag": "seo:SeoPlugin",
     "jekyll-sitemap": "sitemap:SitemapPlugin",
 }
 
