@@ -209,6 +209,8 @@ class Site:
 
         # Plugins first: their Liquid tags decide which excerpts need closing tags.
         self.plugins = load_plugins(self)
+        for plugin in self.plugins:
+            plugin.configure(self)
         self._read_layouts()
         self._read_directories("")
         self._read_included_excludes()

@@ -28,6 +28,10 @@ class Plugin:
     #: ``:low`` -10, ``:normal`` 0, ``:high`` 10, ``:highest`` 100)
     priority: int = 0
 
+    def configure(self, site: Site) -> None:
+        """Adjust the configuration once the site exists, before anything is read
+        (Jekyll's ``:site, :after_init`` hook)."""
+
     def register_liquid(self, env: JekyllEnvironment) -> None:
         """Add tags or filters to the site's Liquid environment."""
 
@@ -41,6 +45,7 @@ class Plugin:
 # gem name -> "module:Class" under newsletter_liquid.plugins, imported only when used.
 BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-feed": "feed:FeedPlugin",
+    "jekyll-github-metadata": "github_metadata:GithubMetadataPlugin",
     "jekyll-paginate": "paginate:PaginatePlugin",
     "jekyll-redirect-from": "redirect_from:RedirectFromPlugin",
     "jekyll-seo-tag": "seo:SeoPlugin",
