@@ -1,11 +1,17 @@
-"""URL filters: ``relative_url``, ``absolute_url`` (Jekyll::Filters::URLFilters)."""
+"""URL filters: ``relative_url``, ``absolute_url``, ``strip_index`` (Jekyll's URLFilters).
+
+Results go through Addressable's normalisation, as Jekyll's do: non-ASCII and
+spaces percent-encoded, dot segments removed, scheme and host lower-cased.
+"""
 
 from __future__ import annotations
 
-import urllib.parse
+import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from liquid.filter import with_context
+from ._base import filter_error, liquid_filter, ruby_str, site_of
+from ._uri import is_absolute, normalize_uri
 
 if TYPE_CHECKING:
     from liquid import RenderContext
@@ -15,45 +21,73 @@ if TYPE_CHECKING:
 __all__ = ["absolute_url", "register", "relative_url"]
 
 
-def _config(context: RenderContext) -> dict[str, Any]:
-    site = getattr(context.env, "site", None)
+def _config(context: RenderContext | None) -> Mapping[str, Any]:
+    site = site_of(context)
     return site.config if site is not None else {}
 
 
 def _ensure_leading_slash(text: str) -> str:
-    return text if text.startswith("/") else "/" + text
+    return text if not text or text.startswith("/") else "/" + text
 
 
-@with_context
-def relative_url(value: Any, *, context: RenderContext) -> Any:
-    """Prefix ``baseurl``, as Jekyll does, leaving absolute URLs alone."""
-    if value is None:
-        return None
-    text = str(value)
-    if urllib.parse.urlsplit(text).scheme:
+def _url_of(value: Any) -> Any:
+    """Jekyll takes ``input.url`` from anything that has one (documents, pages)."""
+    if isinstance(value, Mapping) and not isinstance(value, dict) and "url" in value:
+        return value["url"]
+    return value
+
+
+def compute_relative_url(value: Any, config: Mapping[str, Any]) -> str:
+    value = _url_of(value)
+    text = ruby_str(value)
+    if is_absolute(text):
         return text
-    baseurl = _config(context).get("baseurl")
-    base = _ensure_leading_slash(str(baseurl)) if baseurl else ""
-    path = _ensure_leading_slash(text)
-    joined = (base.rstrip("/") + path) if base else path
-    return urllib.parse.quote(joined, safe="/:?#[]@!$&'()*+,;=%-._~")
+    baseurl = config.get("baseurl")
+    base = "" if baseurl is None else ruby_str(baseurl)
+    if base.endswith("/"):
+        base = base[:-1]
+    return normalize_uri(_ensure_leading_slash(base) + _ensure_leading_slash(text))
 
 
-@with_context
-def absolute_url(value: Any, *, context: RenderContext) -> Any:
-    """Prefix ``url`` and ``baseurl`` unless the value already has a scheme."""
-    if value is None:
-        return None
-    text = str(value)
-    if urllib.parse.urlsplit(text).scheme:
+def compute_absolute_url(value: Any, config: Mapping[str, Any]) -> str:
+    value = _url_of(value)
+    text = ruby_str(value)
+    if is_absolute(text):
         return text
-    site_url = _config(context).get("url")
-    relative = relative_url(text, context=context)
-    if not site_url:
+    site_url = config.get("url")
+    relative = compute_relative_url(value, config)
+    if site_url is None or site_url == "":
         return relative
-    return str(site_url).rstrip("/") + relative
+    return normalize_uri(ruby_str(site_url) + relative)
+
+
+@liquid_filter
+def relative_url(value: Any, *, context: RenderContext) -> str | None:
+    if value is None:
+        return None
+    return compute_relative_url(value, _config(context))
+
+
+@liquid_filter
+def absolute_url(value: Any, *, context: RenderContext) -> str | None:
+    if value is None:
+        return None
+    return compute_absolute_url(value, _config(context))
+
+
+_INDEX_RE = re.compile(r"/index\.html?$", re.M)
+
+
+@liquid_filter
+def strip_index(value: Any) -> str | None:
+    if value is None or ruby_str(value) == "":
+        return None
+    if not isinstance(value, str):
+        raise filter_error(f"undefined method `sub' for {ruby_str(value)}")
+    return _INDEX_RE.sub("/", value, count=1)
 
 
 def register(env: JekyllEnvironment) -> None:
     env.add_filter("relative_url", relative_url)
     env.add_filter("absolute_url", absolute_url)
+    env.add_filter("strip_index", strip_index)

@@ -1,0 +1,37 @@
+"""Jekyll's SmartyPants converter (``smartify``) on our kramdown engine.
+
+Jekyll runs kramdown with its ``SmartyPants`` parser: no Markdown blocks, the text
+kept line for line, and only four span rules (smart quotes, entities, typographic
+symbols, span HTML), then kramdown's HTML output with the trailing newline
+chomped. The kramdown package has no such entry point, so it is composed here
+from its span parser and HTML converter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["smartypants"]
+
+_SPAN_RULES = ("smart_quotes", "html_entity", "typographic_syms", "span_html")
+
+
+def smartypants(text: str, config: Mapping[str, Any] | None) -> str:
+    """``Jekyll::Converters::SmartyPants#convert``."""
+    from ...kramdown.converter import HtmlConverter
+    from ...kramdown.core import KramdownState, Scanner
+    from ...kramdown.options import KramdownOptions
+    from ...kramdown.spans import KramdownInlineParser
+
+    source = text.replace("\r\n", "\n").replace("\r", "\n")
+    source = source[:-1] if source.endswith("\n") else source
+    source += "\n"
+    options = KramdownOptions.from_config(config or {}).to_dict()
+    state = KramdownState(options)
+    root = state.root
+    inline = KramdownInlineParser()
+    state.reset_env(Scanner(source), text_type="text")
+    inline.parse_spans(state, root, parsers=_SPAN_RULES)
+    html = HtmlConverter(root, options).convert(root)
+    return html[:-1] if html.endswith("\n") else html
