@@ -212,17 +212,22 @@ def _add_default_collections(config: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
-_POSIX_TZ_RE = re.compile(r"^[A-Za-z]{3,}(?P<sign>[+-]?)(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?")
+_POSIX_TZ_RE = re.compile(
+    r"^(?P<name>[A-Za-z]{3,})(?P<sign>[+-]?)(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?"
+)
 
 
 def resolve_timezone(name: object) -> dt.tzinfo | None:
     """The zone Jekyll's ``timezone:`` makes local, as glibc reads the TZ variable.
 
     IANA names load from the zone database; a POSIX ``NAME±H`` string gets its
-    fixed offset (sign inverted, as POSIX has it); anything glibc cannot read
-    (such as ``UTC - 5``) is UTC, which is what Jekyll then prints.
-    ``None`` means Jekyll's default: the process's local zone.
+    fixed offset (sign inverted, as POSIX has it); anything else glibc reads as
+    offset zero named by its leading letters (``UTC - 5`` is ``UTC``, ``Foo/Bar``
+    is ``Foo``). Such zones are local zones, not Ruby's UTC (``Time#utc?`` false:
+    ``+00:00``, not ``Z``). ``None`` means Jekyll's default: the process's local zone.
     """
+    from .rtime import FixedOffset
+
     if name is None or name == "":
         return None
     text = str(name)
@@ -239,8 +244,10 @@ def resolve_timezone(name: object) -> dt.tzinfo | None:
         minutes = int(m.group("m") or 0)
         west = m.group("sign") != "-"
         offset = dt.timedelta(hours=hours, minutes=minutes)
-        return dt.timezone(-offset if west else offset)
-    return dt.timezone.utc
+        return FixedOffset(-offset if west else offset, m.group("name"))
+    letters = re.match(r"[A-Za-z]*", text)
+    label = letters.group(0) if letters and len(letters.group(0)) >= 3 else "UTC"
+    return FixedOffset(dt.timedelta(0), label)
 
 
 class FrontMatterDefaults:

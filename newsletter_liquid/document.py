@@ -320,7 +320,7 @@ class Collection:
             else:
                 order = ruby_compare(left, right)
             if not order:
-                return (a.sort_key() > b.sort_key()) - (a.sort_key() < b.sort_key())
+                return compare_documents(a, b)
             return order
 
         return compare
@@ -565,8 +565,34 @@ class Document(Convertible):
                 return docs[i - 1] if i > 0 else None
         return None
 
-    def sort_key(self) -> tuple[float, str]:
-        return (self.date.timestamp(), str(self.path))
+    def sort_key(self) -> DocumentOrder:
+        """Jekyll's ``Document#<=>`` as a sort key: by date, then by path."""
+        return DocumentOrder(self)
+
+
+def compare_documents(a: Document, b: Document) -> int:
+    """Jekyll's ``Document#<=>``: dates first, paths when the dates are equal or one is
+    still unset (a collection document's date is only filled in when first used)."""
+    order = ruby_compare(a.data.get("date"), b.data.get("date"))
+    if not order:
+        pa, pb = str(a.path), str(b.path)
+        order = (pa > pb) - (pa < pb)
+    return order
+
+
+class DocumentOrder:
+    """Sort key wrapping ``compare_documents`` (works with ``reverse=True``)."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def __lt__(self, other: DocumentOrder) -> bool:
+        return compare_documents(self.doc, other.doc) < 0
+
+    def __gt__(self, other: DocumentOrder) -> bool:
+        return compare_documents(self.doc, other.doc) > 0
 
 
 class Excerpt(Convertible):
