@@ -49,6 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="print one page's final HTML")
     _site_options(render)
     render.add_argument("file", help="the page or post to render")
+    check = sub.add_parser(
+        "check", help="validate posts and pages (for pre-commit and CI)",
+        description="Check FILES (default: the whole site) without building the site. "
+        "Exit 0 when clean, 1 on findings at or above --fail-on, 2 on usage or internal error.",
+    )
+    _site_options(check)
+    check.add_argument("files", nargs="*", metavar="FILES",
+                       help="files to check; files that are not documents are skipped")
+    check.add_argument("--format", choices=("human", "json", "github"), default="human",
+                       help="output format (default: human)")
+    check.add_argument("--fail-on", choices=("info", "warning", "error"), default=None,
+                       help="lowest severity that fails the check (default: error, or "
+                       "newsletter_liquid.check.fail_on in _config.yml)")
     return parser
 
 
@@ -80,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args)
         if args.command == "render":
             return _render(args)
+        if args.command == "check":
+            return _check(args)
     except NewsletterLiquidError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -121,6 +136,29 @@ def _build(args: argparse.Namespace) -> int:
         target = dest or Path(site.config["destination"])
         print(f"Built {len(written)} files into {os.path.relpath(target)}")
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .check.engine import CheckUsageError, run_check_with_settings
+    from .check.findings import severity_rank
+    from .check.report import format_findings, summary
+
+    source = Path(args.source) if args.source else Path(".")
+    try:
+        findings, settings = run_check_with_settings(
+            args.files or None, source, config_files=_split_configs(args.config),
+            overrides=_overrides(args), drafts=args.drafts,
+            future=True if args.future else None,
+            unpublished=True if args.unpublished else None,
+        )
+    except CheckUsageError as exc:
+        print(f"newsletter-liquid check: {exc.message}", file=sys.stderr)
+        return 2
+    sys.stdout.write(format_findings(findings, args.format))
+    if findings and args.format == "human":
+        print(summary(findings), file=sys.stderr)
+    threshold = severity_rank(args.fail_on or settings.fail_on or "error")
+    return 1 if any(severity_rank(f.severity) >= threshold for f in findings) else 0
 
 
 def _render(args: argparse.Namespace) -> int:

@@ -1,0 +1,393 @@
+"""The checker: load the site tolerantly, check the chosen files, collect findings.
+
+Loading reads the whole site (cheap: front matter only); rendering touches only
+the files being checked, so checking one post never builds the site.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..config import load_config
+from ..document import Document, Page
+from ..errors import (
+    ConfigError,
+    FrontMatterError,
+    LayoutError,
+    NewsletterLiquidError,
+    SiteError,
+)
+from ..site import Site
+from .findings import CODES, Finding
+from .settings import Settings, load_settings, suppressed_codes
+
+if TYPE_CHECKING:
+    from .recording import CheckEnvironment
+
+__all__ = ["CheckSite", "CheckUsageError", "Checker", "run_check", "run_check_with_settings"]
+
+_DOC_MESSAGE_RE = re.compile(r"Document '([^']+)'")
+_MAX_RELOADS = 50
+
+
+class CheckUsageError(NewsletterLiquidError):
+    """A file named on the command line does not exist (exit status 2, not 1)."""
+
+
+class CheckSite(Site):
+    """A site whose Liquid records problems, and that can leave broken files out."""
+
+    def __init__(self, config: dict[str, Any], *, skip: frozenset[Path] = frozenset(),
+                 **kwargs: Any) -> None:
+        super().__init__(config, **kwargs)
+        self.skip = skip
+        self._check_env: CheckEnvironment | None = None
+
+    @property
+    def environment(self) -> CheckEnvironment:
+        if self._check_env is None:
+            from .recording import CheckEnvironment
+
+            env = CheckEnvironment(self)
+            for plugin in self.plugins:
+                plugin.register_liquid(env)
+            self._check_env = env
+        return self._check_env
+
+    def filter_entries(self, entries: Iterable[str], base_dir: str = "") -> list[str]:
+        kept = super().filter_entries(entries, base_dir)
+        if not self.skip:
+            return kept
+        base = self.source / base_dir if base_dir else self.source
+        return [e for e in kept if (base / e).resolve() not in self.skip]
+
+
+@dataclass
+class Target:
+    """A file to check and what the site made of it."""
+
+    path: Path
+    item: Document | Page | None = None
+    template_kind: str | None = None  # "layout" or "include"
+    label: str | None = None  # collection label for files the site did not read
+
+
+@dataclass
+class Checker:
+    """One check run: the site, the settings, and the findings gathered so far."""
+
+    site: CheckSite
+    settings: Settings
+    config_files: list[Path]
+    whole_site: bool
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: dict[str, frozenset[str]] = field(default_factory=dict)
+    checked_paths: set[str] = field(default_factory=set)
+    _site_paths: set[str] | None = None
+
+    # -- reporting -------------------------------------------------------------
+    def display(self, path: Path | str) -> str:
+        """How a path is printed: relative to the current folder when inside it."""
+        p = Path(path)
+        if not p.is_absolute():
+            p = self.site.source / p
+        try:
+            return os.path.relpath(p, Path.cwd()) if p.is_relative_to(Path.cwd()) else str(p)
+        except ValueError:
+            return str(p)
+
+    def add(self, code: str, path: Path | str, line: int | None, col: int | None,
+            message: str) -> None:
+        self.findings.append(Finding(self.display(path), line or 1, col or 1, code,
+                                     CODES[code].severity, message))
+
+    def add_error(self, code: str, exc: NewsletterLiquidError, fallback: Path) -> None:
+        path = self.resolve_name(exc.filename) if exc.filename else fallback
+        self.add(code, path, exc.line, exc.col, exc.message)
+
+    def resolve_name(self, name: str) -> Path:
+        """A file name as the site reports it (source- or collections-relative) made absolute."""
+        p = Path(name)
+        if p.is_absolute():
+            return p
+        for base in (self.site.source, self.site.collections_path):
+            if (base / p).exists():
+                return base / p
+        return self.site.source / p
+
+    # -- the site's outputs ---------------------------------------------------------
+    @property
+    def site_paths(self) -> set[str]:
+        """Every URL path the built site serves (documents, pages, static files)."""
+        if self._site_paths is None:
+            from .rules.links import site_output_paths
+
+            self._site_paths = site_output_paths(self.site)
+        return self._site_paths
+
+    # -- running -----------------------------------------------------------------
+    def check_targets(self, targets: Sequence[Target]) -> None:
+        from .rules import filenames, frontmatter, links, templates
+
+        env = self.site.environment
+        for target in targets:
+            self.checked_paths.add(self.display(target.path))
+            if target.template_kind is not None:
+                templates.check_template_file(self, target.path, target.template_kind)
+                self._flush_liquid(env, target.path)
+                continue
+            item = target.item
+            text = self._read(target.path)
+            if text is None:
+                continue
+            data = frontmatter.check_front_matter(self, target.path, text, item, target.label)
+            if data is not None:
+                self.suppressed[self.display(target.path)] = suppressed_codes(data)
+            filenames.check_file_name(self, target.path, text, item, data)
+            if item is None:
+                continue
+            templates.check_layout_name(self, item, text)
+            templates.check_template_source(self, target.path, _raw(item), item.body_line - 1,
+                                            item=item)
+            env.records.clear()
+            self._render(item)
+            records = list(env.records)
+            self._flush_liquid(env, target.path)
+            if _writes(item):
+                links.check_item_links(self, item, records)
+
+    def _read(self, path: Path) -> str | None:
+        try:
+            return self.site.read_text(path)
+        except SiteError as exc:
+            self.add_error("NL002", exc, path)
+            return None
+
+    def _render(self, item: Document | Page) -> None:
+        from .rules.templates import classify_template_error
+
+        try:
+            self.site.renderer.render(item)
+        except LayoutError:
+            pass  # reported by check_layout_name at the layout: line
+        except NewsletterLiquidError as exc:
+            path = self.display(self.resolve_name(exc.filename) if exc.filename else item.path)
+            if any(f.path == path and f.line == (exc.line or 1) for f in self.findings):
+                return  # already found by a static check (a missing include, say)
+            self.add_error(classify_template_error(exc.message), exc, item.path)
+
+    def _flush_liquid(self, env: CheckEnvironment, fallback: Path) -> None:
+        from .rules import templates
+
+        templates.report_liquid_issues(self, env, fallback)
+        env.warnings_seen.clear()
+        env.undefined_uses.clear()
+
+    # -- results ---------------------------------------------------------------------
+    def results(self) -> list[Finding]:
+        """Findings after configuration: disabled and suppressed codes dropped, severities
+        applied, duplicates merged, sorted by file and position."""
+        seen: set[tuple[str, int, int, str, str]] = set()
+        out: list[Finding] = []
+        for f in self.findings:
+            if f.code in self.settings.disable or f.code in self.suppressed.get(f.path, ()):
+                continue
+            if not self.whole_site and f.path not in self.checked_paths and f.code not in (
+                    "NL001", "NL002", "NL003"):
+                continue
+            key = (f.path, f.line, f.col, f.code, f.message)
+            if key in seen:
+                continue
+            seen.add(key)
+            severity = self.settings.severity_of(f.code)
+            out.append(Finding(f.path, f.line, f.col, f.code, severity, f.message))
+        out.sort(key=lambda f: (f.path, f.line, f.col, f.code, f.message))
+        return out
+
+
+def _raw(item: Document | Page) -> str:
+    raw = getattr(item, "raw_content", None)
+    return raw if isinstance(raw, str) else item.content
+
+
+def _writes(item: Document | Page) -> bool:
+    return isinstance(item, Page) or item.collection.write
+
+
+# -- loading ----------------------------------------------------------------------------
+def _load_site(source: Path, config_files: Sequence[str] | None,
+               overrides: Mapping[str, Any], drafts: bool, future: bool | None,
+               unpublished: bool | None, checker_findings: list[Finding],
+               base_config: Mapping[str, Any] | None = None) -> CheckSite | None:
+    """Read the site, leaving out (and reporting) files that stop Jekyll's reader."""
+    skip: set[Path] = set()
+    for _ in range(_MAX_RELOADS):
+        try:
+            config = copy.deepcopy(dict(base_config)) if base_config is not None else \
+                load_config(source, config_files, overrides)
+        except ConfigError as exc:
+            checker_findings.append(_load_finding("NL002", exc, source))
+            return None
+        site = CheckSite(config, skip=frozenset(skip), drafts=drafts, future=future,
+                         unpublished=unpublished)
+        try:
+            site.read()
+            return site
+        except NewsletterLiquidError as exc:
+            bad = _blamed_file(site, exc)
+            code = "NL001" if isinstance(exc, FrontMatterError) or "YAML" in exc.message \
+                or "JSON" in exc.message else "NL002"
+            checker_findings.append(_load_finding(code, exc, source, bad))
+            if bad is None or bad in skip:
+                return None
+            skip.add(bad)
+    return None
+
+
+def _blamed_file(site: Site, exc: NewsletterLiquidError) -> Path | None:
+    name = exc.filename
+    if name is None:
+        m = _DOC_MESSAGE_RE.search(exc.message)
+        name = m.group(1) if m else None
+    if name is None:
+        return None
+    for base in (site.source, site.collections_path):
+        candidate = base / name
+        if candidate.exists():
+            return candidate.resolve()
+    return None
+
+
+def _load_finding(code: str, exc: NewsletterLiquidError, source: Path,
+                  path: Path | None = None) -> Finding:
+    where = str(path) if path is not None else (exc.filename or str(source / "_config.yml"))
+    p = Path(where)
+    shown = os.path.relpath(p, Path.cwd()) if p.is_absolute() and p.is_relative_to(
+        Path.cwd()) else where
+    return Finding(shown, exc.line or 1, exc.col or 1, code, CODES[code].severity, exc.message)
+
+
+# -- choosing what to check ---------------------------------------------------------
+def _targets(site: CheckSite, paths: Sequence[Path] | None) -> list[Target]:
+    from .rules.filenames import stray_post_files
+
+    items: dict[Path, Document | Page] = {}
+    every: list[Document | Page] = [*site.documents, *site.pages]
+    for item in every:
+        items[item.path.resolve()] = item
+    layouts = {layout.path.resolve() for layout in site.layouts.values()}
+    includes_dir = (site.source / str(site.config.get("includes_dir", "_includes"))).resolve()
+    if paths is None:
+        targets = [Target(p, item=i) for p, i in items.items()]
+        targets += [Target(p, template_kind="layout") for p in sorted(layouts)]
+        if includes_dir.is_dir():
+            targets += [Target(p, template_kind="include")
+                        for p in sorted(includes_dir.rglob("*")) if p.is_file()]
+        targets += [Target(p, label=label) for p, label in stray_post_files(site, items)]
+        return targets
+    targets = []
+    for path in paths:
+        resolved = path.resolve()
+        if resolved in items:
+            targets.append(Target(resolved, item=items[resolved]))
+        elif resolved in layouts:
+            targets.append(Target(resolved, template_kind="layout"))
+        elif resolved.is_relative_to(includes_dir):
+            targets.append(Target(resolved, template_kind="include"))
+        else:
+            label = _unread_document_label(site, resolved)
+            if label is not None:
+                targets.append(Target(resolved, label=label))
+    return targets
+
+
+def _unread_document_label(site: Site, path: Path) -> str | None:
+    """The collection of a document file the site did not read (unpublished, future,
+    misnamed post); None for anything that is not a document (images, CSS, data)."""
+    from ..frontmatter import has_front_matter
+
+    try:
+        rel = path.relative_to(site.source.resolve())
+    except ValueError:
+        return None
+    parts = rel.parts
+    if "_posts" in parts[:-1] or "_drafts" in parts[:-1]:
+        return "posts"
+    for label, collection in site.collections.items():
+        if path.is_relative_to(collection.directory.resolve()):
+            return label
+    try:
+        with path.open("rb") as fh:
+            first = fh.readline().decode("utf-8", "replace")
+    except OSError:
+        return None
+    if any(p.startswith(("_", ".")) for p in parts):
+        return None
+    return "pages" if has_front_matter(first) else None
+
+
+def run_check_with_settings(
+    paths: Sequence[str | os.PathLike[str]] | None = None,
+    source: str | os.PathLike[str] | Site | None = None,
+    *,
+    config_files: Sequence[str | os.PathLike[str]] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    drafts: bool = False,
+    future: bool | None = None,
+    unpublished: bool | None = None,
+) -> tuple[list[Finding], Settings]:
+    """Findings for ``paths`` (every file of the site when None) of the site at ``source``,
+    with the settings that applied (the CLI reads ``fail_on`` from them)."""
+    chosen: list[Path] | None = None
+    if paths is not None:
+        chosen = []
+        for p in paths:
+            path = Path(p)
+            if not path.exists():
+                raise CheckUsageError(f"no such file: {p}", str(p))
+            if path.is_dir():
+                chosen.extend(sorted(q for q in path.rglob("*") if q.is_file()))
+            else:
+                chosen.append(path)
+    base_config = None
+    if isinstance(source, Site):
+        base_config = source.config
+        src = source.source
+    else:
+        src = Path(source) if source is not None else Path(".")
+    if not src.is_dir():
+        raise CheckUsageError(f"site folder {src} does not exist", str(src))
+    load_findings: list[Finding] = []
+    cfg_list = [str(c) for c in config_files] if config_files else None
+    site = _load_site(src, cfg_list, overrides or {}, drafts, future, unpublished,
+                      load_findings, base_config)
+    if site is None:
+        return sorted(load_findings, key=lambda f: (f.path, f.line, f.col)), Settings()
+    used_configs = [Path(c) for c in cfg_list] if cfg_list else [
+        p for p in (src / "_config.yml", src / "_config.yaml") if p.exists()][:1]
+    settings, settings_findings = load_settings(site.config, used_configs)
+    checker = Checker(site, settings, used_configs, whole_site=chosen is None)
+    checker.findings.extend(load_findings)
+    checker.findings.extend(settings_findings)
+    targets = _targets(site, chosen)
+    site.generate()
+    checker.check_targets(targets)
+    from .rules import urls
+
+    urls.check_duplicate_urls(checker, {t.path for t in targets})
+    return checker.results(), settings
+
+
+def run_check(
+    paths: Sequence[str | os.PathLike[str]] | None = None,
+    source: str | os.PathLike[str] | Site | None = None,
+    **options: Any,
+) -> list[Finding]:
+    """Findings for ``paths`` (every file of the site when None) of the site at ``source``."""
+    return run_check_with_settings(paths, source, **options)[0]
