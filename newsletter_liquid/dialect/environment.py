@@ -56,7 +56,7 @@ class JekyllEnvironment(liquid.Environment):
     #: far beyond any real site; stops runaway nested loops instead of hanging
     loop_iteration_limit: ClassVar[int | None] = 10_000_000
     #: characters one render may write (also bounds captures and assigned strings)
-    output_stream_limit: ClassVar[int | None] = 200_000_000
+    output_stream_limit: ClassVar[int | None] = 50_000_000
 
     def __init__(
         self,

@@ -29,8 +29,10 @@ _VALID_SYNTAX = (
     r"""(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"""
 )
 _VALID_SYNTAX_RE = re.compile(_VALID_SYNTAX, re.A)
-_VARIABLE_SYNTAX = re.compile(
-    r"(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)", re.S | re.A)
+_VARIABLE_SYNTAX = re.compile(  # starts only where Ruby's leftmost match can
+    r"(?:\A|(?<=\{))(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)",
+    re.S | re.A,
+)
 _FULL_VALID_SYNTAX = re.compile(rf"\A\s*(?:{_VALID_SYNTAX}(?=\s|\Z)\s*)*\Z", re.A)
 _VALID_FILENAME_CHARS = re.compile(r"^[\w/.\-()+~#@]+$", re.M | re.A)
 _INVALID_SEQUENCES = re.compile(r"[./]{2,}")
@@ -57,7 +59,7 @@ class IncludeTag(TagNode):
     def __init__(self, token: Token, tag_name: str, markup: str, pc: ParseContext) -> None:
         super().__init__(token, tag_name, markup, pc)
         markup = markup.strip()
-        m = _VARIABLE_SYNTAX.search(markup)
+        m = _VARIABLE_SYNTAX.search(markup) if "{{" in markup else None
         params: str | None
         if m:
             self.file = m.group("variable").strip()
@@ -89,7 +91,7 @@ class IncludeTag(TagNode):
 
     def _file_name(self, context: RenderContext) -> str:
         file = self.file
-        if _VARIABLE_SYNTAX.search(file):
+        if "{{" in file and _VARIABLE_SYNTAX.search(file):
             file = render_inline(context, file)
         if _INVALID_SEQUENCES.search(file) or not _VALID_FILENAME_CHARS.search(file):
             raise JekyllTagError(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from liquid.exceptions import LiquidSyntaxError
@@ -34,12 +34,12 @@ _FOR_SYNTAX = re.compile(
 _CONTINUE = object()
 
 
-def _iterate(collection: Any) -> list[Any]:
-    """The items ``each`` yields to a one-argument block."""
+def _iterate(collection: Any) -> Sequence[Any]:
+    """The items ``each`` yields to a one-argument block (ranges stay lazy)."""
     if isinstance(collection, str):
         return [collection] if collection else []
     if isinstance(collection, (list, tuple, range)):
-        return list(collection)
+        return collection
     if isinstance(collection, dict):
         return [[k, v] for k, v in collection.items()]
     if isinstance(collection, Mapping) and not isinstance(collection, LiquidDrop):
@@ -47,7 +47,7 @@ def _iterate(collection: Any) -> list[Any]:
     return []
 
 
-def slice_collection(collection: Any, start: int, stop: int | None) -> list[Any]:
+def slice_collection(collection: Any, start: int, stop: int | None) -> Sequence[Any]:
     """``Utils.slice_collection``: items from index ``start`` up to (not including) ``stop``."""
     items = _iterate(collection)
     start = max(start, 0)
@@ -125,7 +125,7 @@ class ForTag(BlockTag):
             super().unknown_tag(name, markup, offset, pc)
         self.else_body = BlockBody()
 
-    def _segment(self, context: JekyllContext) -> list[Any]:
+    def _segment(self, context: JekyllContext) -> Sequence[Any]:
         offsets: dict[str, int] = context.registers.setdefault("for", {})
         if self.offset is _CONTINUE:
             start = ruby_to_i(offsets.get(self.name))
@@ -137,7 +137,7 @@ class ForTag(BlockTag):
         stop = None if limit is None else to_integer(limit) + start
         segment = slice_collection(collection, start, stop)
         if self.reversed:
-            segment.reverse()
+            segment = segment[::-1]
         offsets[self.name] = start + len(segment)
         return segment
 
@@ -165,7 +165,7 @@ class ForTag(BlockTag):
         return 0
 
 
-_TABLEROW_SYNTAX = re.compile(rf"(\w+)\s+in\s+((?:{QUOTED_FRAGMENT})+)", re.A)
+_TABLEROW_SYNTAX = re.compile(rf"(?<!\w)(\w+)\s+in\s+((?:{QUOTED_FRAGMENT})+)", re.A)
 
 
 class TablerowTag(BlockTag):

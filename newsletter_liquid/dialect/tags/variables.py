@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 __all__ = ["AssignTag", "CaptureTag", "DecrementTag", "EchoTag", "IncrementTag"]
 
-_ASSIGN_SYNTAX = re.compile(rf"((?:{VARIABLE_SIGNATURE})+)\s*=\s*(.*)\s*", re.S | re.A)
+# The look-behind only skips starts a match could extend to the left from, so the
+# leftmost match is Ruby's, found in linear time.
+_ASSIGN_SYNTAX = re.compile(
+    rf"(?<![\w\-.\[\]])((?:{VARIABLE_SIGNATURE})+)\s*=\s*(.*)\s*", re.S | re.A)
 _CAPTURE_SYNTAX = re.compile(rf"((?:{VARIABLE_SIGNATURE})+)", re.A)
 
 
