@@ -99,9 +99,8 @@ def split_template(source: str) -> list[tuple[str, int]]:
             stop = end + 2 if end >= 0 else start + 2
         else:
             end = source.find("}", start + 2) if last_brace >= start + 2 else -1
-            if end < 0:
-                stop = start + 2
-            else:
+            stop = start + 2  # a bare ``{{`` when no ``}`` follows
+            if end >= 0:
                 stop = end + 2 if source.startswith("}", end + 1) else end + 1
         tokens.append((source[start:stop], start))
         pos = stop
