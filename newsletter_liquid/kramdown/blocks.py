@@ -160,7 +160,11 @@ class KramdownBlockParser(mistune.BlockParser):
 
     def rule_codeblock_fenced(self, m: re.Match[str], state: KramdownState) -> bool:
         assert state.tree is not None
-        fm = state.scanner.check(P.FENCED_CODEBLOCK_MATCH)
+        src = state.scanner
+        line_end = src.string.find("\n", src.pos)
+        if line_end < 0 or _FENCE_LINE.search(src.string, line_end) is None:
+            return False  # no closing fence can follow (and the regexp is slow to say so)
+        fm = src.check(P.FENCED_CODEBLOCK_MATCH)
         if fm is None:
             return False
         state.scanner.pos = fm.end()
@@ -561,6 +565,8 @@ class KramdownBlockParser(mistune.BlockParser):
     def rule_block_extensions(self, m: re.Match[str], state: KramdownState) -> bool:
         assert state.tree is not None
         src = state.scanner
+        if src.last_index("}") < src.pos:
+            return False
         if src.scan(P.ALD_START) is not None:
             state.parse_attribute_list(src.group(2), state.alds.setdefault(src.group(1), {}))
             state.tree.children.append(state.new_block_el("eob", "ald"))
@@ -590,7 +596,7 @@ class KramdownBlockParser(mistune.BlockParser):
     def rule_block_html(self, m: re.Match[str], state: KramdownState) -> bool:
         assert state.tree is not None
         src = state.scanner
-        comment = src.scan(P.HTML_COMMENT_RE)
+        comment = src.scan(P.HTML_COMMENT_RE) if src.last_index("-->") > src.pos else None
         if comment is not None:
             state.tree.children.append(
                 Element("xml_comment", comment, options={"category": "block"})
@@ -706,7 +712,8 @@ class KramdownBlockParser(mistune.BlockParser):
                 break
             state.add_text(result, state.tree, "text")
             tree = state.tree
-            comment = src.scan(P.HTML_COMMENT_RE)
+            has_end = src.last_index("-->") > src.pos
+            comment = src.scan(P.HTML_COMMENT_RE) if has_end else None
             if comment is not None:
                 tree.children.append(Element("xml_comment", comment, options={"category": "block"}))
                 continue
@@ -747,6 +754,7 @@ def parse_html_attributes(text: str, in_html_tag: bool) -> dict[str, Any]:
     return attrs
 
 
+_FENCE_LINE = re.compile(r"\n {0,3}[~`]{3}")
 _PARAGRAPH_END = P.rx(f"{P.g(P.LAZY_END_S)}|{P.g(P.DEFINITION_LIST_START_S)}")
 
 

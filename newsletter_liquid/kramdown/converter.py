@@ -60,6 +60,7 @@ class HtmlConverter:
         self.indent = 2
         self.stack: list[Element] = []
         self.used_ids: dict[str, int] = {}
+        self._row_index: tuple[Element | None, dict[int, int]] = (None, {})
         self.highlighter_class = f" highlighter-{self.options['syntax_highlighter']}"
         self.highlight, self.default_lang = _load_highlighter()
 
@@ -325,7 +326,7 @@ class HtmlConverter:
         alignment = "default"
         if len(self.stack) >= 3:
             aligns = self.stack[-3].options.get("alignment") or []
-            index = next(i for i, c in enumerate(self.stack[-1].children) if c is el)
+            index = self._cell_index(self.stack[-1], el)
             if index < len(aligns):
                 alignment = aligns[index]
         if alignment != "default":
@@ -334,6 +335,12 @@ class HtmlConverter:
             attr["style"] = f"{style}text-align: {alignment}"
         body = res if res else self.entity_to_str(entity("nbsp"))
         return self.format_as_block_html(kind, attr, body, indent)
+
+    def _cell_index(self, row: Element, cell: Element) -> int:
+        """Column of ``cell``; rows are indexed once, not searched per cell."""
+        if self._row_index[0] is not row:
+            self._row_index = (row, {id(c): i for i, c in enumerate(row.children)})
+        return self._row_index[1][id(cell)]
 
     def convert_comment(self, el: Element, indent: int) -> str:
         if el.options.get("category") == "block":

@@ -140,10 +140,14 @@ class Scanner:
     that care are made on the remaining text (sliced once per position).
     """
 
-    __slots__ = ("_closers", "_slice", "_slice_pos", "m", "pos", "string")
+    __slots__ = ("_closers", "_slice", "_slice_pos", "budget", "m", "pos", "string")
 
     def __init__(self, string: str) -> None:
         self.string = string
+        # Span parsing steps allowed before nested constructs are no longer
+        # tried: kramdown re-parses failed links/emphasis, which is quadratic
+        # or worse on adversarial text; real text stays far below this.
+        self.budget = 6 * len(string) + 1024
         self._closers: dict[str, int] = {}
         self.pos = 0
         self.m: Any = None

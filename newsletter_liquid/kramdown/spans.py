@@ -41,6 +41,13 @@ SPAN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("escaped_chars", P.ESCAPED_CHARS_GFM),
     ("strikethrough_gfm", P.STRIKETHROUGH_MATCH),
 )
+# Rules whose start regexp needs this text at least this far ahead; checking
+# that first keeps unclosed openers from rescanning the rest of the line.
+_CLOSER_NEEDED: dict[str, tuple[str, int]] = {
+    "autolink": (">", 1),
+    "inline_math": ("$$", 2),
+    "strikethrough_gfm": ("~~", 3),
+}
 _OPEN_PAREN = re.compile(r"\(")
 _CLOSE_PAREN = re.compile(r"\)")
 _ANGLE_URL = re.compile(r"\(<(.*?)>")
@@ -107,12 +114,13 @@ class KramdownInlineParser(mistune.InlineParser):
             state.text_type = text_type
         names = tuple(parsers) if parsers is not None else tuple(self.rules)
         used_re = self._next_re(names, stop_re)
-        order: list[tuple[re.Pattern[str], Callable[..., Any]]] = [
-            (self._starts[n], self._methods[n]) for n in names
+        order: list[tuple[re.Pattern[str], Callable[..., Any], tuple[str, int] | None]] = [
+            (self._starts[n], self._methods[n], _CLOSER_NEEDED.get(n)) for n in names
         ]
         src = state.scanner
         stop_found = False
         while not src.eos() and not stop_found:
+            src.budget -= 1
             result = src.scan_until(used_re)
             if result is None:
                 if stop_re is None:
@@ -124,7 +132,9 @@ class KramdownInlineParser(mistune.InlineParser):
                 stop_found = stop_check() if stop_check is not None else True
             if stop_found:
                 break
-            for start, func in order:
+            for start, func, needed in order:
+                if needed is not None and src.last_index(needed[0]) < src.pos + needed[1]:
+                    continue  # its closing text never comes: the start regexp cannot match
                 if src.check(start):
                     func(src.m, state)
                     break
@@ -161,6 +171,7 @@ class KramdownInlineParser(mistune.InlineParser):
             or state.tree.type == element
             or element in _stack_types(state)
             or state.nesting >= MAX_NESTING
+            or src.budget <= 0
         ):
             state.add_text(result)
             return
@@ -304,7 +315,7 @@ class KramdownInlineParser(mistune.InlineParser):
     def rule_strikethrough_gfm(self, m: re.Match[str], state: KramdownState) -> None:
         assert state.tree is not None
         src = state.scanner
-        if state.nesting >= MAX_NESTING:
+        if state.nesting >= MAX_NESTING or src.budget <= 0:
             src.pos += 2
             state.add_text("~~")
             return
@@ -369,7 +380,12 @@ class KramdownInlineParser(mistune.InlineParser):
         nested_link = link_type == "a" and (
             state.tree.type in ("img", "a") or any(t in ("img", "a") for t in _stack_types(state))
         )
-        if nested_link or state.nesting >= MAX_NESTING or src.last_index("]") < src.pos:
+        if (
+            nested_link
+            or state.nesting >= MAX_NESTING
+            or src.budget <= 0
+            or src.last_index("]") < src.pos
+        ):
             state.add_text(result)
             return
         el = Element(link_type)
@@ -408,9 +424,19 @@ class KramdownInlineParser(mistune.InlineParser):
                 self._add_link(state, el, link_url, None, alt_text)
                 return
         else:
+            if src.last_index(")") < src.pos:
+                # Without a ")" ahead neither the URL nor a title can end.
+                src.pos = saved
+                state.add_text(result)
+                return
             parts = []
             depth = 0
             while (temp := src.scan_until(P.LINK_PAREN_STOP_RE)) is not None:
+                src.budget -= 1
+                if src.budget <= 0:
+                    src.pos = saved
+                    state.add_text(result)
+                    return
                 parts.append(temp)
                 if src.group(2):
                     depth -= 1
@@ -436,7 +462,7 @@ class KramdownInlineParser(mistune.InlineParser):
 
         assert state.tree is not None
         src = state.scanner
-        comment = src.scan(P.HTML_COMMENT_RE)
+        comment = src.scan(P.HTML_COMMENT_RE) if src.last_index("-->") > src.pos else None
         if comment is not None:
             state.tree.children.append(
                 Element("xml_comment", comment, options={"category": "span"})
@@ -450,7 +476,7 @@ class KramdownInlineParser(mistune.InlineParser):
         if tm is None:
             state.add_text(src.getch())
             return
-        if state.nesting >= MAX_NESTING:
+        if state.nesting >= MAX_NESTING or src.budget <= 0:
             state.add_text(src.getch())
             return
         src.pos = tm.end()
@@ -504,6 +530,9 @@ class KramdownInlineParser(mistune.InlineParser):
     def rule_span_extensions(self, m: re.Match[str], state: KramdownState) -> None:
         assert state.tree is not None
         src = state.scanner
+        if src.last_index("}") < src.pos:
+            state.add_text(src.getch())
+            return
         if src.check(P.EXT_SPAN_START):
             self.parse_extension_start_tag(state, "span")
             return
