@@ -129,15 +129,12 @@ class KramdownMarkdown:
                 self.update_tree(state, child)
                 if child.options.get("ial"):
                     state.update_attr_with_ial(child.attr, child.options["ial"])
-                if child.type == "dt" or (child.type == "header" and _auto_id_stripping(state)):
+                if child.type in ("dt", "header"):
+                    # kramdown-parser-gfm forces auto_id_stripping on: ids come from the
+                    # parsed text, not the source.
                     child.options["raw_text"] = gfm_raw_text(child)
                 children.append(child)
         element.children = children
-
-
-def _auto_id_stripping(state: KramdownState) -> bool:
-    # kramdown-parser-gfm always turns it on for its own parse.
-    return True
 
 
 def gfm_raw_text(item: Element) -> str:
