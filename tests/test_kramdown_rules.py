@@ -153,6 +153,8 @@ CASES = [
             'ghter-rouge">code</code></p>\n'
         ),
     ),
+    # found by tests/test_fuzz.py: a lone extension stop tag on its own line is text
+    ("{:/}\n", "<p>{:/}</p>\n"),
 ]
 
 

@@ -568,7 +568,7 @@ class KramdownInlineParser(mistune.InlineParser):
 
         if m.group(4) or m.group(0) == "{:/}":
             return error()
-        ext = m.group(1)
+        ext = m.group(1) or ""  # Ruby formats a missing name (`{:/}` + newline) as ""
         opts: dict[str, Any] = {}
         state.parse_attribute_list(m.group(2) or "", opts)
         body: str | None = None
