@@ -7,17 +7,12 @@ import re
 from html import escape
 from typing import TYPE_CHECKING, Any, TextIO
 
-from liquid.ast import Node
-from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
-
 from ..document import Page
 from . import Plugin
 from ._common import absolute_url, in_source_exists
 
 if TYPE_CHECKING:
     from liquid import RenderContext
-    from liquid.stream import TokenStream
 
     from ..dialect import JekyllEnvironment
     from ..site import Site
@@ -139,26 +134,37 @@ def _truthy(value: Any) -> bool:
     return value is not None and value is not False
 
 
-class FeedMetaNode(Node):
-    """``<link type="application/atom+xml" rel="alternate" href=… title=… />``."""
+def _feed_meta_node() -> type[Any]:
+    """The ``{% feed_meta %}`` node class (made on first use: it needs the dialect)."""
+    from ..dialect.parsing import TagNode
 
-    __slots__ = ()
+    class FeedMetaNode(TagNode):
+        """``<link type="application/atom+xml" rel="alternate" href=… title=… />``."""
 
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        site = getattr(context.env, "site", None)
-        config: dict[str, Any] = site.config if site is not None else {}
-        feed = config.get("feed")
-        path = feed.get("path") if isinstance(feed, dict) else None
-        title = config.get("title")
-        if not _truthy(title):
-            title = config.get("name")
-        href = absolute_url(site, path or "feed.xml") if site is not None else "/feed.xml"
-        attrs = {"type": "application/atom+xml", "rel": "alternate", "href": href}
-        if _truthy(title):
-            attrs["title"] = _to_s(title)
-        text = " ".join(f'{k}="{escape(v, quote=False).replace(chr(34), "&quot;")}"'
-                        for k, v in attrs.items())
-        return buffer.write(f"<link {text} />")
+        __slots__ = ()
+
+        def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+            return buffer.write(feed_meta(context))
+
+    return FeedMetaNode
+
+
+def feed_meta(context: RenderContext) -> str:
+    """The tag's output: the feed's link with Ruby's XML attribute escaping."""
+    site = getattr(context.env, "site", None)
+    config: dict[str, Any] = site.config if site is not None else {}
+    feed = config.get("feed")
+    path = feed.get("path") if isinstance(feed, dict) else None
+    title = config.get("title")
+    if not _truthy(title):
+        title = config.get("name")
+    href = absolute_url(site, path or "feed.xml") if site is not None else "/feed.xml"
+    attrs = {"type": "application/atom+xml", "rel": "alternate", "href": href}
+    if _truthy(title):
+        attrs["title"] = _to_s(title)
+    text = " ".join(f'{k}="{escape(v, quote=False).replace(chr(34), "&quot;")}"'
+                    for k, v in attrs.items())
+    return f"<link {text} />"
 
 
 def _to_s(value: Any) -> str:
@@ -169,17 +175,6 @@ def _to_s(value: Any) -> str:
     return str(value)
 
 
-class FeedMetaTag(Tag):
-    name = "feed_meta"
-    block = False
-
-    def parse(self, stream: TokenStream) -> Node:
-        token = stream.eat(TOKEN_TAG)
-        if stream.current.kind == TOKEN_EXPRESSION:
-            next(stream)
-        return FeedMetaNode(token)
-
-
 class FeedPlugin(Plugin):
     """Generator of ``:lowest`` priority; pages named ``/feed.xml`` and so on."""
 
@@ -187,7 +182,9 @@ class FeedPlugin(Plugin):
     priority = -100
 
     def register_liquid(self, env: JekyllEnvironment) -> None:
-        env.add_tag(FeedMetaTag)
+        from ..dialect.tags import register_tag
+
+        register_tag(env, "feed_meta", _feed_meta_node())
 
     def generate(self, site: Site) -> None:
         config = site.config.get("feed")

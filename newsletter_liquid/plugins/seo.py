@@ -8,16 +8,10 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
-from liquid.ast import Node
-from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
-
 from . import Plugin
 
 if TYPE_CHECKING:
     from liquid import RenderContext
-    from liquid.stream import TokenStream
-    from liquid.token import Token
 
     from ..dialect import JekyllEnvironment
     from ..site import Site
@@ -457,41 +451,37 @@ class SeoValues:
         }
 
 
-class SeoNode(Node):
-    __slots__ = ("text",)
-
-    def __init__(self, token: Token, text: str) -> None:
-        super().__init__(token)
-        self.text = text
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        site: Site | None = getattr(context.env, "site", None)
-        if site is None:
-            return 0
-        page = context.globals.get("page")
-        paginator = context.scope.get("paginator")
-        values = SeoValues(site, page, paginator, self.text)
-        payload = site.renderer.new_payload()
-        payload.update({"page": page, "paginator": paginator, "seo_tag": values.to_liquid()})
-        template = _MINIFY_RE.sub("", SEO_TEMPLATE)
-        return buffer.write(site.environment.render_template(template, payload, "<seo>"))
+def render_seo(context: RenderContext, text: str) -> str:
+    """The tag's output for the page being rendered (``text`` is the tag's markup)."""
+    site: Site | None = getattr(context.env, "site", None)
+    if site is None:
+        return ""
+    page = context.globals.get("page")
+    paginator = context.scope.get("paginator")
+    values = SeoValues(site, page, paginator, text)
+    payload = site.renderer.new_payload()
+    payload.update({"page": page, "paginator": paginator, "seo_tag": values.to_liquid()})
+    template = _MINIFY_RE.sub("", SEO_TEMPLATE)
+    return site.environment.render_template(template, payload, "<seo>")
 
 
-class SeoTag(Tag):
-    name = "seo"
-    block = False
+def _seo_node() -> type[Any]:
+    """The ``{% seo %}`` node class (made on first use: it needs the dialect)."""
+    from ..dialect.parsing import TagNode
 
-    def parse(self, stream: TokenStream) -> Node:
-        token = stream.eat(TOKEN_TAG)
-        text = ""
-        if stream.current.kind == TOKEN_EXPRESSION:
-            text = stream.current.value
-            next(stream)
-        return SeoNode(token, text)
+    class SeoNode(TagNode):
+        __slots__ = ()
+
+        def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+            return buffer.write(render_seo(context, self.markup))
+
+    return SeoNode
 
 
 class SeoPlugin(Plugin):
     name = "jekyll-seo-tag"
 
     def register_liquid(self, env: JekyllEnvironment) -> None:
-        env.add_tag(SeoTag)
+        from ..dialect.tags import register_tag
+
+        register_tag(env, "seo", _seo_node())
