@@ -9,11 +9,13 @@ pending interrupts that stop every enclosing body until a loop takes them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
+from io import StringIO
 from typing import TYPE_CHECKING, Any, TextIO
 
 from liquid import BoundTemplate, RenderContext
+from liquid.output import LimitedStringIO
 from liquid.utils import ReadOnlyChainMap
 
 from .expressions import LiquidDrop, RenderError
@@ -58,15 +60,26 @@ class JekyllContext(RenderContext):
         except RecursionError:
             raise RenderError("Nesting too deep", token=None) from None
 
-    def set_outer(self, key: str, value: Any) -> None:
-        """``context.scopes.last[key] = value``: where ``assign`` and ``capture`` write."""
-        self.assign(key, value)
+    def get_buffer(self, buf: TextIO | None = None) -> StringIO:
+        """A buffer for a block's output (``capture``), within what is left of the limit."""
+        limit = self.env.output_stream_limit
+        if limit is None:
+            return StringIO(newline="")
+        carry = buf.size if isinstance(buf, LimitedStringIO) else 0
+        return LimitedStringIO(limit=limit - carry, newline="")
 
 
 class JekyllTemplate(BoundTemplate):
     """A template whose root is a liquid-5.4 document node."""
 
     context_class = JekyllContext
+
+    def _get_buffer(self) -> StringIO:
+        # python-liquid's buffers translate newlines ("\r\n" would become "\n")
+        limit = self.env.output_stream_limit
+        if limit is None:
+            return StringIO(newline="")
+        return LimitedStringIO(limit=limit, newline="")
 
     def render_with_context(
         self, context: RenderContext, buffer: TextIO, *args: Any,
@@ -179,7 +192,3 @@ class TablerowloopDrop(LiquidDrop):
             self.row += 1
         else:
             self.col += 1
-
-
-def is_mapping(value: Any) -> bool:
-    return isinstance(value, Mapping)
