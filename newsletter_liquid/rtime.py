@@ -34,7 +34,9 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 )
-_SPEC_RE = re.compile(r"%([-_0^#]*)([0-9]*)(:{0,3}z|[a-zA-Z%+]|$)")
+_SPEC_RE = re.compile(r"%([-_0^#]*)([0-9]*)(:*)([EO]?)([a-zA-Z%]?)")
+_E_CONVERSIONS = frozenset("cCxXyY")
+_O_CONVERSIONS = frozenset("deHkIlmMSuUVwWy")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
@@ -172,7 +174,10 @@ def _pad(text: str, flags: str, width: str, default_width: int, default_pad: str
 
 
 def ruby_strftime(value: dt.datetime | dt.date, fmt: str) -> str:
-    """Format ``value`` exactly as Ruby's ``Time#strftime(fmt)`` (or ``Date#strftime``)."""
+    """Format ``value`` exactly as Ruby's ``Time#strftime(fmt)`` (or ``Date#strftime``).
+
+    ValueError for a format ending inside a directive, which Ruby rejects.
+    """
     if not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day, tzinfo=_DATE_ZONE)
     out: list[str] = []
@@ -180,7 +185,13 @@ def ruby_strftime(value: dt.datetime | dt.date, fmt: str) -> str:
     for m in _SPEC_RE.finditer(fmt):
         out.append(fmt[pos:m.start()])
         pos = m.end()
-        flags, width, conv = m.group(1), m.group(2), m.group(3)
+        flags, width, colons, modifier, conv = m.groups()
+        if not (colons or modifier or conv) and m.end() == len(fmt):
+            raise ValueError(f"invalid format: {fmt}")
+        if colons:
+            conv = colons + conv if conv == "z" and len(colons) <= 3 else ""
+        if modifier and conv not in (_E_CONVERSIONS if modifier == "E" else _O_CONVERSIONS):
+            conv = ""
         text = _convert(value, flags, width, conv) if conv else None
         if text is None:
             out.append(m.group(0))
@@ -220,7 +231,7 @@ def _convert(v: dt.datetime, flags: str, width: str, conv: str) -> str | None:
         n, w, pad = simple_numbers[conv]
         return num(str(n), flags, width, w, pad)
     if conv == "Y":
-        return num(str(v.year), flags, width, 1 if v.year >= 0 else 5, "0")
+        return num(str(v.year), flags, width, 4 if v.year >= 0 else 5, "0")
     if conv == "B":
         return _pad(_MONTHS[v.month - 1], flags, width, 0, " ")
     if conv in ("b", "h"):
@@ -235,6 +246,10 @@ def _convert(v: dt.datetime, flags: str, width: str, conv: str) -> str | None:
         return frac[:digits]
     if conv.endswith("z"):
         text = _offset(v, len(conv) - 1)
+        if "_" in flags:
+            # Space padding drops the hour's leading zero and pads before the sign.
+            padded = text[0] + text[1:].lstrip("0").rjust(len(text) - 2, "0")
+            return padded.rjust(int(width) if width else len(text))
         if width and int(width) > len(text):
             return text[0] + text[1:].rjust(int(width) - 1, "0")
         return text
@@ -249,7 +264,7 @@ def _convert(v: dt.datetime, flags: str, width: str, conv: str) -> str | None:
     composite = {
         "c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "x": "%m/%d/%y", "F": "%Y-%m-%d",
         "T": "%H:%M:%S", "X": "%H:%M:%S", "R": "%H:%M", "r": "%I:%M:%S %p",
-        "v": "%e-%^b-%4Y", "+": "%a %b %e %H:%M:%S %Z %Y",
+        "v": "%e-%^b-%4Y",
     }
     if conv in composite:
         return _pad(ruby_strftime(v, composite[conv]), flags, width, 0, " ")

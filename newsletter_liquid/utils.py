@@ -27,13 +27,28 @@ def _keep(ch: str, mode: str) -> bool:
     return _is_mark_letter_digit(ch)
 
 
+# I18n's default approximations (Jekyll's "latin" mode); anything else non-ASCII is "?".
+_LATIN_SINGLE = dict(zip(
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝàáâãäåçèéêëìíîïðñòóôõöøùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚě"
+    "ĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĴĵĶķĸĹĺĻļĽľĿŀŁłŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž",
+    "AAAAAACEEEEIIIIDNOOOOOxOUUUUYaaaaaaceeeeiiiidnoooooouuuuyyAaAaAaCcCcCcCcDdDdEeEeEeEeEe"
+    "GgGgGgGgHhHhIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZz",
+    strict=True,
+))
+_LATIN_MULTI = {
+    "Æ": "AE", "Þ": "Th", "ß": "ss", "æ": "ae", "þ": "th", "Ĳ": "IJ", "ĳ": "ij", "ŉ": "'n",
+    "Ŋ": "NG", "ŋ": "ng", "Œ": "OE", "œ": "oe",
+}
+
+
 def _transliterate(text: str) -> str:
-    """I18n.transliterate for Latin text: accents dropped, anything else ``?``."""
+    """I18n.transliterate: each non-ASCII character by its table entry, else ``?``."""
     out = []
-    for ch in unicodedata.normalize("NFKD", text):
-        if unicodedata.combining(ch):
-            continue
-        out.append(ch if ch.isascii() else "?")
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        else:
+            out.append(_LATIN_SINGLE.get(ch) or _LATIN_MULTI.get(ch) or "?")
     return "".join(out)
 
 
@@ -41,7 +56,8 @@ def slugify(text: str | None, mode: str | None = None, cased: bool = False) -> s
     """Jekyll's Utils.slugify: runs of unwanted characters become one hyphen."""
     if text is None:
         return None
-    mode = mode or "default"
+    if mode is None:
+        mode = "default"
     if mode not in SLUGIFY_MODES:
         return text if cased else text.lower()
     if mode == "latin":

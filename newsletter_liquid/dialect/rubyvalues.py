@@ -75,8 +75,12 @@ def to_s(value: Any) -> str:
         return "".join(to_s(v) for v in value)
     if isinstance(value, range):
         return inspect(value)
-    if isinstance(value, Mapping) and _is_plain_hash(value):
-        return inspect(value)
+    if isinstance(value, Mapping):
+        if _is_plain_hash(value):
+            return inspect(value)
+        if type(value).__str__ is object.__str__:
+            # Liquid::Drop#to_s is the class name.
+            return f"Jekyll::Drops::{type(value).__name__}"
     return str(value)
 
 
@@ -203,7 +207,10 @@ def _json(value: Any, depth: int, pretty: bool) -> str:
 
 
 def _json_pairs(value: Mapping[Any, Any], depth: int) -> list[tuple[Any, Any]]:
-    pairs = list(value.items())
+    # A drop may say what its JSON holds (Jekyll's ``hash_for_json``), e.g. a
+    # collection's documents as their rendered text.
+    custom = getattr(value, "hash_for_json", None)
+    pairs = list(custom().items()) if callable(custom) else list(value.items())
     if depth >= 2 and not _is_plain_hash(value):
         # A document's JSON nested two levels deep collapses its neighbours, as
         # Jekyll's DocumentDrop#hash_for_json does, to end the recursion.

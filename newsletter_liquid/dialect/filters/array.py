@@ -18,6 +18,7 @@ from ._base import (
     filter_error,
     index,
     input_iterator,
+    is_drop,
     liquid_filter,
     ruby_str,
     str_to_i,
@@ -163,7 +164,7 @@ def sort_natural(value: Any, prop: Any = None) -> Any:
 def _integer_size(value: int) -> int:
     if -(1 << 62) <= value < (1 << 62):
         return 8
-    return (value.bit_length() + 63) // 64 * 8
+    return (abs(value).bit_length() + 7) // 8
 
 
 @liquid_filter
@@ -172,6 +173,8 @@ def size(value: Any) -> int:
         return 0
     if isinstance(value, int):
         return _integer_size(value)
+    if is_drop(value):
+        return 0  # Jekyll's drops have no ``size``
     if isinstance(value, (str, list, tuple, range, Mapping)):
         return len(value)
     return 0

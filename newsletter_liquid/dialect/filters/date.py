@@ -65,7 +65,10 @@ def date(value: Any, fmt: Any, *, context: RenderContext) -> Any:
     moment = to_date(value, context)
     if moment is None:
         return value
-    return ruby_strftime(moment, pattern)
+    try:
+        return ruby_strftime(moment, pattern)
+    except ValueError as exc:
+        raise filter_error(str(exc)) from None
 
 
 def _time(value: Any, context: RenderContext) -> dt.datetime:

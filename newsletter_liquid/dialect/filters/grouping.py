@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from ..rubyvalues import to_s
 from ._base import (
     NoIndexMethod,
     class_name,
@@ -104,12 +105,21 @@ def _values(value: Any) -> list[Any] | None:
 
 def _matches(prop: Any, target: Any) -> bool:
     """Jekyll's ``compare_property_vs_target``."""
+    from ..expressions import MethodLiteral
+
     if target is None:
         return prop is None
+    if isinstance(target, MethodLiteral):
+        # ``empty``/``blank`` (Jekyll makes them literals): "", nil, [] and {} all match.
+        return prop == "" or _joined(_ruby_array(prop)) == ""
     wanted = ruby_str(target)
     if isinstance(prop, str):
         return prop == wanted
     return any(ruby_str(p) == wanted for p in _ruby_array(prop))
+
+
+def _joined(items: list[Any] | tuple[Any, ...]) -> str:
+    return "".join(_joined(i) if isinstance(i, (list, tuple)) else to_s(i) for i in items)
 
 
 def _ruby_array(value: Any) -> list[Any]:

@@ -132,7 +132,7 @@ def modulo(value: Any, operand: Any) -> int | float:
 @liquid_filter
 def abs_(value: Any) -> int | float:
     number = to_number(value)
-    return _result(-number if number < 0 else number)
+    return _result(number.copy_abs() if isinstance(number, Decimal) else abs(number))
 
 
 def _finite(number: Number) -> Number:
@@ -160,6 +160,9 @@ def round_(value: Any, digits: Any = 0) -> int | float:
             result = (abs(number) + unit // 2) // unit * unit * (1 if number >= 0 else -1)
     else:
         result = _round_half_up(number, n)
+        if n <= 0:
+            # BigDecimal#round to no fraction digits returns an Integer.
+            result = int(result)
     if digits == 0 and not isinstance(digits, bool):
         return int(result)
     return _result(result)

@@ -409,7 +409,8 @@ def slugify(value: Any, mode: Any = None) -> str | None:
         return None
     if not isinstance(value, str):
         raise filter_error(f"undefined method `gsub' for {ruby_str(value)}:{class_name(value)}")
-    return slugify_text(value, mode if isinstance(mode, str) else None)
+    # Any mode that is not one of Jekyll's (even a number) only lowercases.
+    return slugify_text(value, None if mode is None else ruby_str(mode))
 
 
 @liquid_filter

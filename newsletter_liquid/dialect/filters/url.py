@@ -31,17 +31,19 @@ def _ensure_leading_slash(text: str) -> str:
 
 
 def _url_of(value: Any) -> Any:
-    """Jekyll takes ``input.url`` from anything that has one (documents, pages)."""
-    if isinstance(value, Mapping) and not isinstance(value, dict) and "url" in value:
+    """Jekyll takes ``input.url`` from what has a ``url`` method: document drops."""
+    from ..drops import DocumentDrop
+
+    if isinstance(value, DocumentDrop):
         return value["url"]
     return value
 
 
-def compute_relative_url(value: Any, config: Mapping[str, Any]) -> str:
+def compute_relative_url(value: Any, config: Mapping[str, Any]) -> Any:
     value = _url_of(value)
     text = ruby_str(value)
     if is_absolute(text):
-        return text
+        return value
     baseurl = config.get("baseurl")
     base = "" if baseurl is None else ruby_str(baseurl)
     if base.endswith("/"):
@@ -49,27 +51,27 @@ def compute_relative_url(value: Any, config: Mapping[str, Any]) -> str:
     return normalize_uri(_ensure_leading_slash(base) + _ensure_leading_slash(text))
 
 
-def compute_absolute_url(value: Any, config: Mapping[str, Any]) -> str:
+def compute_absolute_url(value: Any, config: Mapping[str, Any]) -> Any:
     value = _url_of(value)
     text = ruby_str(value)
     if is_absolute(text):
-        return text
+        return value
     site_url = config.get("url")
     relative = compute_relative_url(value, config)
     if site_url is None or site_url == "":
         return relative
-    return normalize_uri(ruby_str(site_url) + relative)
+    return normalize_uri(ruby_str(site_url) + ruby_str(relative))
 
 
 @liquid_filter
-def relative_url(value: Any, *, context: RenderContext) -> str | None:
+def relative_url(value: Any, *, context: RenderContext) -> Any:
     if value is None:
         return None
     return compute_relative_url(value, _config(context))
 
 
 @liquid_filter
-def absolute_url(value: Any, *, context: RenderContext) -> str | None:
+def absolute_url(value: Any, *, context: RenderContext) -> Any:
     if value is None:
         return None
     return compute_absolute_url(value, _config(context))
