@@ -69,6 +69,8 @@ class Site:
         for label, meta in (config.get("collections") or {}).items():
             self.collections[str(label)] = Collection(self, str(label), dict(meta or {}))
         self._generated = False
+        #: jekyll-include-cache's store, emptied before each render
+        self.include_cache: dict[Any, str] = {}
         self.warnings: list[str] = []
         self.on_warning: Callable[[str], None] | None = None
         self.plugins: list[Plugin] = []
@@ -161,6 +163,13 @@ class Site:
             ):
                 return True
         return False
+
+    def is_included(self, entry: str) -> bool:
+        """EntryFilter#included?: ``entry`` or its file name matches an ``include:`` glob."""
+        include = self.config.get("include") or []
+        return self._glob_include(include, entry) or self._glob_include(
+            include, os.path.basename(entry)
+        )
 
     def filter_entries(self, entries: Iterable[str], base_dir: str = "") -> list[str]:
         """Jekyll's EntryFilter: drop dot/underscore files, backups, excludes."""
@@ -518,6 +527,7 @@ class Site:
         """Every output file: rendered text for documents and pages, a source path to copy
         for static files. Keys are paths relative to the destination."""
         self.generate()
+        self.include_cache.clear()
         # Jekyll renders every document, written or not (their content is visible to
         # Liquid), then every page.
         for collection in self.collections.values():

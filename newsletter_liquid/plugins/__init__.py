@@ -44,6 +44,10 @@ class Plugin:
 
 # gem name -> "module:Class" under newsletter_liquid.plugins, imported only when used.
 BUILTIN_PLUGINS: dict[str, str] = {
+    "jekyll-default-layout": "default_layout:DefaultLayoutPlugin",
+    "jekyll-include-cache": "include_cache:IncludeCachePlugin",
+    "jekyll-optional-front-matter": "optional_front_matter:OptionalFrontMatterPlugin",
+    "jekyll-titles-from-headings": "titles_from_headings:TitlesFromHeadingsPlugin",
     "jekyll-feed": "feed:FeedPlugin",
     "jekyll-github-metadata": "github_metadata:GithubMetadataPlugin",
     "jekyll-paginate": "paginate:PaginatePlugin",
