@@ -188,7 +188,11 @@ class CollectionDrop(Drop):
         return self.collection.metadata
 
     def __str__(self) -> str:
-        return self.collection.label
+        # Jekyll's CollectionDrop#to_s is ``docs.to_s``: the documents' inspect forms
+        label = self.collection.label
+        docs = (f"#<Jekyll::Document {d.relative_path} collection={label}>"
+                for d in self.collection.docs)
+        return "[" + ", ".join(docs) + "]"
 
 
 class JekyllDrop(Drop):
