@@ -164,6 +164,10 @@ class Site:
                 return True
         return False
 
+    def glob_matches(self, patterns: object, entry: str) -> bool:
+        """EntryFilter#glob_include?: ``entry`` (relative to the source) matches a glob."""
+        return isinstance(patterns, list) and self._glob_include(patterns, entry)
+
     def is_included(self, entry: str) -> bool:
         """EntryFilter#included?: ``entry`` or its file name matches an ``include:`` glob."""
         include = self.config.get("include") or []
@@ -533,8 +537,12 @@ class Site:
         for collection in self.collections.values():
             for doc in collection.docs:
                 doc.output = self.renderer.render(doc)
+                for plugin in self.plugins:
+                    plugin.after_render(self, doc)
         for page in self.pages:
             page.output = self.renderer.render(page)
+            for plugin in self.plugins:
+                plugin.after_render(self, page)
         files = self.site_files()
         self._warn_conflicts(files)
         outputs: dict[Path, str | Path] = {}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..dialect import JekyllEnvironment
+    from ..document import Document, Page
     from ..site import Site
 
 __all__ = ["BUILTIN_PLUGINS", "Plugin", "load_plugins", "register_plugin"]
@@ -38,6 +39,10 @@ class Plugin:
     def generate(self, site: Site) -> None:
         """Add or change pages before rendering (Jekyll's Generator)."""
 
+    def after_render(self, site: Site, item: Page | Document) -> None:
+        """Change one page's or document's ``output`` right after it is rendered
+        (Jekyll's ``:post_render`` hook)."""
+
     def post_render(self, site: Site, outputs: MutableMapping[Path, str | Path]) -> None:
         """Add or change output files after every document is rendered."""
 
@@ -47,6 +52,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-default-layout": "default_layout:DefaultLayoutPlugin",
     "jekyll-include-cache": "include_cache:IncludeCachePlugin",
     "jekyll-optional-front-matter": "optional_front_matter:OptionalFrontMatterPlugin",
+    "jekyll-relative-links": "relative_links:RelativeLinksPlugin",
     "jekyll-titles-from-headings": "titles_from_headings:TitlesFromHeadingsPlugin",
     "jekyll-feed": "feed:FeedPlugin",
     "jekyll-github-metadata": "github_metadata:GithubMetadataPlugin",
