@@ -138,22 +138,32 @@ if getattr(yaml, "__with_libyaml__", False):
     _CPsychLoader.yaml_constructors = _PsychLoader.yaml_constructors
     _CLoader = _CPsychLoader
 
-# What the fast path leaves to the pure-Python loader: aliases/anchors (counted there),
-# characters PyYAML's reader rejects, and anything nested deep (libyaml recurses in C).
-_NOT_FAST_RE = re.compile("[*&\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff"
-                          "\ufffe\uffff]")
+# What the fast path leaves to the pure-Python loader: anything that may be an anchor or
+# alias (counted there), characters PyYAML's reader rejects, deep nesting (libyaml
+# recurses in C).
+_NOT_FAST_RE = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f"
+                          "\\ud800-\\udfff\\ufffe\\uffff]"
+                          "|(?:^|[\\s\\[\\]{},:?-])[&*]")
+_FLOW_RE = re.compile(r"[\[\]{}]")
 _FAST_MAX_DEPTH = 64
+
+
+def _shallow(text: str) -> bool:
+    depth = 0
+    for m in _FLOW_RE.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > _FAST_MAX_DEPTH:
+            return False
+    return max((len(line) - len(line.lstrip(" -")) for line in text.splitlines()),
+               default=0) <= _FAST_MAX_DEPTH
 
 
 def _fast_load(text: str) -> tuple[bool, Any]:
     """(True, value) when libyaml loads ``text`` cleanly (10x faster than PyYAML's pure
     Python parser, same events); (False, None) sends it to the checked slow path,
     which also produces every error message."""
-    if _CLoader is None or len(text) > 1_000_000 or _NOT_FAST_RE.search(text):
-        return False, None
-    if text.count("[") + text.count("{") > _FAST_MAX_DEPTH or max(
-            (len(line) - len(line.lstrip(" -")) for line in text.splitlines()), default=0
-    ) > _FAST_MAX_DEPTH:
+    if _CLoader is None or len(text) > 1_000_000 or _NOT_FAST_RE.search(text) \
+            or not _shallow(text):
         return False, None
     loader = _CLoader(text)
     try:
