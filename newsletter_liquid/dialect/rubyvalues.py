@@ -201,6 +201,8 @@ def _json(value: Any, depth: int, pretty: bool) -> str:
         items = [_json_key(k) + sep + _json(v, depth + 1, pretty) for k, v in pairs]
         if not pretty:
             return "{" + ",".join(items) + "}"
+        if not items:
+            return "{\n" + "  " * depth + "}"  # json 2.6's generator writes {} this way
         inner = "  " * (depth + 1)
         return "{\n" + ",\n".join(inner + i for i in items) + "\n" + "  " * depth + "}"
     return json_string(to_s(value))
