@@ -380,21 +380,26 @@ class Site:
             collection.sort_docs()
 
     def _read_data(self, base: Path) -> dict[str, Any]:
+        """Jekyll's DataReader: ``Dir["*.{yaml,yml,json,csv,tsv}"]`` (one sorted group per
+        extension, in that order) then the folders; no entry filter, only dotfiles skipped."""
         data: dict[str, Any] = {}
         if not base.is_dir():
             return data
-        rel_base = base.relative_to(self.source).as_posix()
-        names = self._listdir(base)
-        files = [n for n in names if os.path.splitext(n)[1].lower() in _DATA_EXTS
-                 and (base / n).is_file()]
-        dirs = [n for n in names if (base / n).is_dir()]
-        for entry in self.filter_entries(files + dirs, rel_base):
+        names = [n for n in self._listdir(base) if not n.startswith(".")]
+        entries = [
+            n for ext in _DATA_EXTS for n in names if n.endswith(ext) and n != ext
+        ]
+        entries += [n for n in names if (base / n).is_dir()]
+        for entry in entries:
             path = base / entry
-            key = _sanitize_data_name(os.path.splitext(entry)[0] if path.is_file() else entry)
+            if self.safe and path.is_symlink() and not self._inside_source(path):
+                continue
             if path.is_dir():
-                data[key] = self._read_data(path)
-            else:
-                data[key] = self._read_data_file(path)
+                data[_sanitize_data_name(entry)] = self._read_data(path)
+            elif path.is_file():
+                data[_sanitize_data_name(os.path.splitext(entry)[0])] = (
+                    self._read_data_file(path)
+                )
         return data
 
     def _read_data_file(self, path: Path) -> Any:
