@@ -67,25 +67,26 @@ class DocumentDrop(Drop):
 
     def _methods(self) -> dict[str, Callable[[], Any]]:
         d = self.doc
+        # Keys in the order Jekyll 4.3.1 on Ruby 3.1 lists them (its method table order).
         return {
-            "content": lambda: d.content,
-            "output": lambda: d.output,
-            "path": lambda: d.relative_path,
-            "relative_path": lambda: d.relative_path,
-            "url": lambda: d.url,
-            "date": lambda: d.date,
+            "name": lambda: d.data.get("name") or d.basename,
             "id": lambda: d.id,
-            "collection": lambda: d.collection.label,
+            "relative_path": lambda: d.relative_path,
             "excerpt": lambda: (
                 d.excerpt.render() if d.excerpt is not None
                 else _to_s(d.data.get("excerpt"))
             ),
-            "name": lambda: d.data.get("name") or d.basename,
-            "next": lambda: _drop_or_none(d.next_doc()),
-            "previous": lambda: _drop_or_none(d.previous_doc()),
             "title": lambda: d.data.get("title"),
             "categories": lambda: d.data.get("categories"),
+            "collection": lambda: d.collection.label,
+            "next": lambda: _drop_or_none(d.next_doc()),
             "tags": lambda: d.data.get("tags"),
+            "previous": lambda: _drop_or_none(d.previous_doc()),
+            "content": lambda: d.content,
+            "output": lambda: d.output,
+            "path": lambda: d.relative_path,
+            "date": lambda: d.date,
+            "url": lambda: d.url,
         }
 
     def _fallback(self) -> Mapping[str, Any]:
@@ -156,11 +157,11 @@ class StaticFileDrop(Drop):
         f = self.file
         return {
             "name": lambda: f.name,
-            "extname": lambda: f.extname,
-            "modified_time": lambda: f.modified_time,
             "basename": lambda: f.basename,
+            "extname": lambda: f.extname,
             "path": lambda: f.relative_path,
             "collection": lambda: f.collection.label if f.collection else None,
+            "modified_time": lambda: f.modified_time,
         }
 
     def _fallback(self) -> Mapping[str, Any]:
@@ -177,11 +178,11 @@ class CollectionDrop(Drop):
         c = self.collection
         return {
             "label": lambda: c.label,
-            "docs": lambda: [DocumentDrop(d) for d in c.docs],
             "files": lambda: [StaticFileDrop(f) for f in c.files],
+            "docs": lambda: [DocumentDrop(d) for d in c.docs],
+            "output": lambda: c.write,
             "relative_directory": lambda: c.relative_directory,
             "directory": lambda: str(c.directory),
-            "output": lambda: c.write,
         }
 
     def _fallback(self) -> Mapping[str, Any]:
@@ -204,6 +205,9 @@ class JekyllDrop(Drop):
     def _methods(self) -> dict[str, Callable[[], Any]]:
         return {"version": lambda: "4.3.1", "environment": lambda: self.environment}
 
+    def keys(self) -> Any:
+        return []  # Jekyll's JekyllDrop lists no keys (iterating it yields nothing)
+
 
 class SiteDrop(Drop):
     """``site``: computed lists first, then every config key."""
@@ -215,25 +219,37 @@ class SiteDrop(Drop):
 
     def _methods(self) -> dict[str, Callable[[], Any]]:
         s = self.site
-        methods: dict[str, Callable[[], Any]] = {
-            "data": lambda: s.data,
-            "time": lambda: s.time,
-            "pages": lambda: s.page_values(),
-            "static_files": lambda: [StaticFileDrop(f) for f in s.static_files],
-            "tags": lambda: s.post_attr_hash("tags"),
-            "categories": lambda: s.post_attr_hash("categories"),
-            "posts": self._site_posts,
-            "html_pages": lambda: s.page_values(html_only=True),
+        return {
             "collections": lambda: [
                 CollectionDrop(c) for c in sorted(s.collections.values(), key=lambda c: c.label)
             ],
+            "time": lambda: s.time,
+            "posts": self._site_posts,
+            "html_pages": lambda: s.page_values(html_only=True),
+            "config": lambda: s.config,
             "documents": lambda: [DocumentDrop(d) for d in s.documents],
+            "pages": lambda: s.page_values(),
+            "data": lambda: s.data,
+            "categories": lambda: s.post_attr_hash("categories"),
             "related_posts": self._related_posts,
+            "tags": lambda: s.post_attr_hash("tags"),
+            "static_files": lambda: [StaticFileDrop(f) for f in s.static_files],
         }
-        for label, collection in s.collections.items():
-            if label != "posts":
-                methods[label] = _docs_getter(collection)
-        return methods
+
+    def _collection(self, key: object) -> Collection | None:
+        """``site.<label>`` is that collection's documents, before any other key."""
+        if isinstance(key, str) and key != "posts":
+            return self.site.collections.get(key)
+        return None
+
+    def __getitem__(self, key: str) -> Any:
+        collection = self._collection(key)
+        if collection is not None:
+            return [DocumentDrop(d) for d in collection.docs]
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        return self._collection(key) is not None or super().__contains__(key)
 
     def _site_posts(self) -> list[DocumentDrop]:
         if self._posts is None:
@@ -249,7 +265,3 @@ class SiteDrop(Drop):
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.site.config
-
-
-def _docs_getter(collection: Collection) -> Callable[[], list[DocumentDrop]]:
-    return lambda: [DocumentDrop(d) for d in collection.docs]
