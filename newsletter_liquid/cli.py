@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="files to check; files that are not documents are skipped")
     check.add_argument("--format", choices=("human", "json", "github"), default="human",
                        help="output format (default: human)")
+    check.add_argument("-j", "--jobs", type=int, default=None,
+                       help="processes to render with (default: 1 for FILES, up to 4 for "
+                       "the whole site)")
     check.add_argument("--fail-on", choices=("info", "warning", "error"), default=None,
                        help="lowest severity that fails the check (default: error, or "
                        "newsletter_liquid.check.fail_on in _config.yml)")
@@ -149,7 +152,7 @@ def _check(args: argparse.Namespace) -> int:
             args.files or None, source, config_files=_split_configs(args.config),
             overrides=_overrides(args), drafts=args.drafts,
             future=True if args.future else None,
-            unpublished=True if args.unpublished else None,
+            unpublished=True if args.unpublished else None, jobs=args.jobs,
         )
     except CheckUsageError as exc:
         print(f"newsletter-liquid check: {exc.message}", file=sys.stderr)

@@ -29,11 +29,13 @@ def check(
     drafts: bool = False,
     future: bool | None = None,
     unpublished: bool | None = None,
+    jobs: int | None = None,
 ) -> list[Finding]:
     """Check ``paths`` in the context of ``site`` (a folder or a loaded ``Site``;
     default: the current folder). ``paths=None`` checks every file of the site;
-    files that are not documents, layouts or includes are skipped."""
+    files that are not documents, layouts or includes are skipped. ``jobs``: processes
+    to render with (default: one for a few files, up to four for the whole site)."""
     from .engine import run_check
 
     return run_check(paths, site, config_files=config_files, overrides=overrides,
-                     drafts=drafts, future=future, unpublished=unpublished)
+                     drafts=drafts, future=future, unpublished=unpublished, jobs=jobs)

@@ -89,6 +89,7 @@ class Checker:
     findings: list[Finding] = field(default_factory=list)
     suppressed: dict[str, frozenset[str]] = field(default_factory=dict)
     checked_paths: set[str] = field(default_factory=set)
+    shared: dict[tuple[str, int, int, str, str], list[str]] = field(default_factory=dict)
     _site_paths: set[str] | None = None
 
     # -- reporting -------------------------------------------------------------
@@ -106,6 +107,13 @@ class Checker:
             message: str) -> None:
         self.findings.append(Finding(self.display(path), line or 1, col or 1, code,
                                      CODES[code].severity, message))
+
+    def add_shared(self, code: str, path: Path, line: int, col: int, message: str,
+                   page: Path) -> None:
+        """A finding in a layout or include, seen while rendering ``page`` (reported once,
+        naming the pages that show it)."""
+        key = (self.display(path), line, col, code, message)
+        self.shared.setdefault(key, []).append(self.display(page))
 
     def add_error(self, code: str, exc: NewsletterLiquidError, fallback: Path) -> None:
         path = self.resolve_name(exc.filename) if exc.filename else fallback
@@ -132,10 +140,56 @@ class Checker:
         return self._site_paths
 
     # -- running -----------------------------------------------------------------
+    def check_in_workers(self, targets: Sequence[Target], jobs: int) -> None:
+        """``check_targets`` split over ``jobs`` forked processes that share the loaded
+        site (rendering is CPU-bound; the site is read once)."""
+        if jobs <= 1 or not hasattr(os, "fork") or len(targets) < 2 * jobs:
+            self.check_targets(targets)
+            return
+        import pickle
+
+        children: list[tuple[int, int]] = []
+        for i in range(1, jobs):
+            read_fd, write_fd = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: check its share, send the results, leave at once
+                os.close(read_fd)
+                try:
+                    self.check_targets(targets[i::jobs])
+                    payload = pickle.dumps(
+                        (self.findings, self.suppressed, self.checked_paths, self.shared))
+                except BaseException as exc:  # reported by the parent, which owns stderr
+                    payload = pickle.dumps(f"{type(exc).__name__}: {exc}")
+                with os.fdopen(write_fd, "wb") as fh:
+                    fh.write(payload)
+                os._exit(0)
+            os.close(write_fd)
+            children.append((pid, read_fd))
+        self.check_targets(targets[0::jobs])
+        failure = None
+        for pid, read_fd in children:
+            with os.fdopen(read_fd, "rb") as fh:
+                result = pickle.loads(fh.read())
+            os.waitpid(pid, 0)
+            if isinstance(result, str):
+                failure = result
+                continue
+            findings, suppressed, checked, shared = result
+            self.findings.extend(findings)
+            self.suppressed.update(suppressed)
+            self.checked_paths.update(checked)
+            for key, pages in shared.items():
+                self.shared.setdefault(key, []).extend(pages)
+        if failure is not None:
+            raise RuntimeError(f"a check worker failed: {failure}")
+
     def check_targets(self, targets: Sequence[Target]) -> None:
         from .rules import filenames, frontmatter, links, templates
 
         env = self.site.environment
+        if not self.whole_site:
+            env.skip_names = frozenset(layout.relative_path
+                                       for layout in self.site.layouts.values())
         for target in targets:
             self.checked_paths.add(self.display(target.path))
             if target.template_kind is not None:
@@ -195,6 +249,12 @@ class Checker:
         applied, duplicates merged, sorted by file and position."""
         seen: set[tuple[str, int, int, str, str]] = set()
         out: list[Finding] = []
+        for (path, line, col, code, message), pages in self.shared.items():
+            shown = pages[0] if len(pages) == 1 else (
+                f"{pages[0]} and {len(pages) - 1} other page{'s' if len(pages) > 2 else ''}")
+            self.findings.append(Finding(path, line, col, code, CODES[code].severity,
+                                         f"{message} (in the output of {shown})"))
+        self.shared.clear()
         for f in self.findings:
             if f.code in self.settings.disable or f.code in self.suppressed.get(f.path, ()):
                 continue
@@ -341,6 +401,7 @@ def run_check_with_settings(
     drafts: bool = False,
     future: bool | None = None,
     unpublished: bool | None = None,
+    jobs: int | None = None,
 ) -> tuple[list[Finding], Settings]:
     """Findings for ``paths`` (every file of the site when None) of the site at ``source``,
     with the settings that applied (the CLI reads ``fail_on`` from them)."""
@@ -377,7 +438,9 @@ def run_check_with_settings(
     checker.findings.extend(settings_findings)
     targets = _targets(site, chosen)
     site.generate()
-    checker.check_targets(targets)
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 4) if chosen is None else 1
+    checker.check_in_workers(targets, jobs)
     from .rules import urls
 
     urls.check_duplicate_urls(checker, {t.path for t in targets})

@@ -192,6 +192,9 @@ class CheckEnvironment(JekyllEnvironment):
         self.undefined_uses: list[UndefinedUse] = []
         self.records: list[RenderRecord] = []
         self.sources: dict[str, tuple[str, int]] = {}
+        #: names of templates not to render (a file check skips the layouts: their
+        #: findings belong to other files, and they cost most of a page's render time)
+        self.skip_names: frozenset[str] = frozenset()
         super().__init__(site)
 
     def from_string(self, source: str, name: str = "", path: str | Path | None = None,
@@ -210,6 +213,8 @@ class CheckEnvironment(JekyllEnvironment):
 
     def render_template(self, source: str, data: Mapping[str, Any], name: str = "<string>",
                         line_offset: int = 0) -> str:
+        if name in self.skip_names:
+            return ""
         template = self.parse_template(source, name, line_offset)
         marks: list[tuple[int, int, str | Node]] = []
         root = template.nodes[0] if len(template.nodes) == 1 else None

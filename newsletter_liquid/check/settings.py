@@ -17,8 +17,9 @@ from .findings import CODES, SEVERITIES, Finding
 __all__ = ["TYPE_NAMES", "KeyRules", "Settings", "load_settings", "suppressed_codes"]
 
 TYPE_NAMES = ("string", "integer", "number", "boolean", "list", "mapping", "date")
-DEFAULT_KNOWN_VARIABLES = ("site.github",)
-"""Provided at build time by GitHub Pages (jekyll-github-metadata), absent from the config."""
+DEFAULT_KNOWN_VARIABLES = ("site.github", "include")
+"""``site.github`` is provided at build time by GitHub Pages (jekyll-github-metadata);
+``include.*`` are an include's parameters, optional by convention."""
 
 
 @dataclass(frozen=True)

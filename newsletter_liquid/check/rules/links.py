@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from ...document import Document, Page
+from ...errors import NewsletterLiquidError
 from ..positions import line_col
 
 if TYPE_CHECKING:
@@ -28,11 +29,16 @@ _TAG_RE = re.compile(
     re.I)
 _ATTR_RE = re.compile(r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _OPAQUE_RE = re.compile(r"<!--.*?-->|<(script|style|textarea)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_DOMAIN_RE = re.compile(
+    r"^(?:www\d?\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|ai|co|uk|de|fr|"
+    r"info|me|ly|tv|us|ca|au|in|jp|cn|ru|nl|es|it|ch|se|no|dev|app|blog|news)(?:[/:?#]|$))",
+    re.I)
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _PLACEHOLDER_IDENT_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$|^[A-Z]{4,}$")
 _PLACEHOLDER_WORDS = frozenset((
     "todo", "tbd", "tk", "fixme", "xxx", "link", "url", "here", "placeholder", "insert-link",
     "insert_link", "link-here", "link_here", "url-here", "url_here", "your-link-here", "add-link",
+    "null", "nil", "none", "undefined", "nan",
 ))
 
 
@@ -137,12 +143,20 @@ def _resolve(value: str, path: str, paths: set[str], ignore: tuple[str, ...],
         candidates += [target + ".html", target + "/index.html"]
     if any(c in paths for c in candidates):
         return None
+    if relative and _DOMAIN_RE.match(value):
+        return "NL030", (f"'{value}' looks like a web address without 'https://', so it "
+                         f"resolves relative to this page ({target}): add the scheme")
     how = f" (relative to this page: {target})" if relative else ""
     return "NL030", f"'{value}' resolves to no page or file of the site{how}"
 
 
+_BEFORE = frozenset("(<\"' \t\n:=[")
+_AFTER = frozenset(")>\"' \t\n")
+
+
 def locate_in_text(text: str, value: str, nth: int) -> int | None:
-    """Offset of the ``nth`` occurrence of a link target written in Markdown/HTML text."""
+    """Offset of the ``nth`` occurrence of a link target written in Markdown/HTML text
+    (occurrences standing alone as a target preferred over ones inside other text)."""
     if value == "":
         hits = [m.start() + 1 for m in re.finditer(r"\]\(\s*\)|(?:href|src)=(['\"])\1", text)]
         return hits[min(nth, len(hits) - 1)] + 1 if hits else None
@@ -151,10 +165,16 @@ def locate_in_text(text: str, value: str, nth: int) -> int | None:
         if alt not in variants:
             variants.append(alt)
     for v in variants:
-        pattern = r"(?:(?<=[(<\"'\s:=\[])|^)" + re.escape(v) + r"(?=[)>\"'\s]|$)"
-        hits = [m.start() for m in re.finditer(pattern, text, re.M)]
-        if not hits:
-            hits = [m.start() for m in re.finditer(re.escape(v), text)]
+        standalone: list[int] = []
+        anywhere: list[int] = []
+        i = text.find(v)
+        while i >= 0:
+            anywhere.append(i)
+            end = i + len(v)
+            if (i == 0 or text[i - 1] in _BEFORE) and (end == len(text) or text[end] in _AFTER):
+                standalone.append(i)
+            i = text.find(v, i + 1)
+        hits = standalone or anywhere
         if hits:
             return hits[min(nth, len(hits) - 1)]
     return None
@@ -239,6 +259,31 @@ def check_item_links(checker: Checker, item: Document | Page,
             code, message = verdict
             if code == "NL030" and link.attr == "src":
                 code = "NL031"
-            src_off = record.source_offset(link.offset, link.value)
-            line, col = line_col(record.source, src_off, record.line_offset)
-            checker.add(code, layout.path, line, col, message)
+            path, line, col = _layout_position(checker, layout.path, record, link)
+            checker.add_shared(code, path, line, col, message, item.path)
+
+
+_INCLUDE_RE = re.compile(r"{%-?\s*include\s+([\w./-]+)")
+
+
+def _layout_position(checker: Checker, layout_path: Path, record: RenderRecord,
+                     link: Link) -> tuple[Path, int, int]:
+    """Where a layout's link is written: in the layout, or in the include that wrote it."""
+    src_off = record.source_offset(link.offset, link.value)
+    m = _INCLUDE_RE.match(record.source, src_off)
+    if m is not None:
+        folder = str(checker.site.config.get("includes_dir", "_includes"))
+        include = checker.site.source / folder / m.group(1)
+        try:
+            text = checker.site.read_text(include)
+        except NewsletterLiquidError:
+            text = ""
+        parts = urlsplit(link.value)
+        path = parts.path if parts.netloc else link.value
+        for needle in (link.value, path, path.lstrip("/")):
+            found = text.find(needle) if len(needle) > 1 else -1
+            if found >= 0:
+                line, col = line_col(text, found)
+                return include, line, col
+    line, col = line_col(record.source, src_off, record.line_offset)
+    return layout_path, line, col
