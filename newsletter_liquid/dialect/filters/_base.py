@@ -168,6 +168,9 @@ def input_iterator(value: Any) -> list[Any]:
         return _flatten(value)
     if value is None:
         return []
+    if is_drop(value):
+        # A Jekyll drop is Enumerable: iterating yields its keys.
+        return list(value.keys())
     if isinstance(value, (str, Mapping)):
         return [value]
     if isinstance(value, range):

@@ -181,7 +181,8 @@ def size(value: Any) -> int:
 
 
 def _is_empty(value: Any) -> bool:
-    return isinstance(value, (str, list, tuple, Mapping)) and len(value) == 0
+    """``respond_to?(:empty?) && empty?``: strings, arrays, hashes (drops have no empty?)."""
+    return isinstance(value, (str, list, tuple, Mapping)) and not is_drop(value) and not value
 
 
 @liquid_filter

@@ -19,6 +19,7 @@ from ._base import (
     class_name,
     filter_error,
     index,
+    is_drop,
     liquid_filter,
     ruby_str,
     str_to_i,
@@ -93,7 +94,10 @@ def item_property(item: Any, prop: Any) -> Any:
 
 
 def _values(value: Any) -> list[Any] | None:
-    """What ``select``/``find`` run over: arrays, a hash's values; None for the rest."""
+    """What ``select``/``find`` run over: arrays, a hash's values (a drop's key-value
+    pairs: drops are no hashes); None for the rest."""
+    if is_drop(value):
+        return [[k, v] for k, v in value.items()]
     if isinstance(value, Mapping):
         return list(value.values())
     if isinstance(value, (list, tuple)):
