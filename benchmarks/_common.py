@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -39,6 +40,10 @@ def have(command: str) -> bool:
 
 
 def run_timed(cmd: list[str], **kwargs: object) -> float:
+    """Seconds one command takes; our package is importable from the checkout."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    kwargs.setdefault("env", env)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                    **kwargs)  # type: ignore[call-overload]

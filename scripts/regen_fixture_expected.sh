@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Regenerate fixtures/<site>.expected/ with real Jekyll 4.3.1, deterministically.
+# Regenerate <site>.expected/ beside each of our own test sites with real Jekyll 4.3.1,
+# deterministically.
 #
-#   apt-get install -y jekyll faketime      # Debian 12: Jekyll 4.3.1, kramdown 2.4, rouge 3.30
-#   scripts/regen_fixture_expected.sh [SITE ...]   # default: every folder in fixtures/ with a _config.yml
+#   apt-get install -y jekyll faketime ruby-jekyll-feed ruby-jekyll-seo-tag \
+#     ruby-jekyll-paginate ruby-jekyll-redirect-from ruby-jekyll-sitemap   # Debian 12
+#   scripts/regen_fixture_expected.sh [SITE_DIR ...]
+#
+# Default: every site in fixtures/ and tests/data/jekyll_sites/ that has a <site>.expected/
+# already (sites meant to fail, such as fixtures/check-site, have none).
 #
 # Each site is copied to a temp folder and built there with the clock frozen at
 # SOURCE_DATE_EPOCH (default 1704067200), TZ=UTC, JEKYLL_ENV=development, and
@@ -13,10 +18,11 @@ epoch=${SOURCE_DATE_EPOCH:-1704067200}
 command -v jekyll >/dev/null || { echo "jekyll not found (apt-get install -y jekyll faketime)" >&2; exit 2; }
 command -v faketime >/dev/null || { echo "faketime not found" >&2; exit 2; }
 
-sites=("$@")
+sites=()
+for arg in "$@"; do sites+=("$(cd "$arg" && pwd)"); done
 if [[ ${#sites[@]} -eq 0 ]]; then
-  for d in "$here"/fixtures/*/; do
-    [[ -f "$d/_config.yml" ]] && sites+=("$(basename "$d")")
+  for d in "$here"/fixtures/*/ "$here"/tests/data/jekyll_sites/*/; do
+    [[ -f "$d/_config.yml" && -d "${d%/}.expected" ]] && sites+=("${d%/}")
   done
 fi
 
@@ -31,9 +37,8 @@ class Dir
 end
 RUBY
 
-for name in "${sites[@]}"; do
-  src="$here/fixtures/$name"
-  out="$here/fixtures/$name.expected"
+for src in "${sites[@]}"; do
+  out="$src.expected"
   rm -rf "$tmp/src" "$tmp/out"
   cp -a "$src" "$tmp/src"
   (
@@ -44,5 +49,5 @@ for name in "${sites[@]}"; do
   )
   rm -rf "$out"
   cp -a "$tmp/out" "$out"
-  echo "fixtures/$name.expected: $(find "$out" -type f | wc -l) files"
+  echo "${out#"$here"/}: $(find "$out" -type f | wc -l) files"
 done
