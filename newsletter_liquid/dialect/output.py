@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from liquid.ast import Node
 from liquid.exceptions import LiquidError, LiquidSyntaxError
-from liquid.filter import with_context  # noqa: F401  (re-exported for filter authors)
 
 from .expressions import Parser, RenderError, evaluate, parse_expression
 from .rubyvalues import to_s
