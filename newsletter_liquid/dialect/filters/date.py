@@ -40,6 +40,14 @@ def _now(context: RenderContext | None) -> dt.datetime:
 
 def to_date(value: Any, context: RenderContext | None) -> dt.datetime | dt.date | None:
     """Liquid's ``Utils.to_date``: times as they are, ``now``, epochs, parsed strings."""
+    try:
+        return _to_date(value, context)
+    except (OverflowError, ValueError, OSError):
+        # An epoch beyond Python's years: Ruby would print it, we cannot.
+        raise filter_error(f"time out of range: {ruby_str(value)}") from None
+
+
+def _to_date(value: Any, context: RenderContext | None) -> dt.datetime | dt.date | None:
     if isinstance(value, (dt.datetime, dt.date)):
         return value
     zone = _zone(context)

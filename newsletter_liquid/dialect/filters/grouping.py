@@ -164,6 +164,8 @@ def _parse_condition(expression: Any) -> Any:
     """Jekyll's ``parse_condition``: strict parser, comparisons joined by and/or."""
     from ..expressions import Condition, Parser, parse_expression
 
+    if expression is not None and not isinstance(expression, str):
+        raise _not_a_string(expression)
     parser = Parser(ruby_str(expression))
 
     def comparison() -> Any:
@@ -183,6 +185,11 @@ def _parse_condition(expression: Any) -> Any:
         condition = child
     parser.consume("end_of_string")
     return first
+
+
+def _not_a_string(value: Any) -> Exception:
+    shown = "nil" if value is None else class_name(value)
+    return filter_error(f"no implicit conversion of {shown} into String")
 
 
 @contextmanager
@@ -277,7 +284,9 @@ def group_by_exp(value: Any, variable: Any, expression: Any, *, context: RenderC
     items = _groupable(value)
     if items is None:
         return value
-    markup = ruby_str(expression)
+    if not isinstance(expression, str):
+        raise _not_a_string(expression)
+    markup = expression
     mode = str(getattr(context.env, "error_mode", "warn"))
     parsed = Variable(markup, ParseContext(context.env, markup, mode), 0)
     name = ruby_str(variable)

@@ -150,7 +150,7 @@ def _round_half_up(number: Decimal, digits: int) -> Decimal:
 @liquid_filter
 def round_(value: Any, digits: Any = 0) -> int | float:
     number = _finite(to_number(value))
-    places = to_number(digits)
+    places = _finite(to_number(digits))
     n = int(places)
     if isinstance(number, int):
         if n >= 0:
@@ -180,16 +180,23 @@ def floor(value: Any) -> int:
     return int(number) if isinstance(number, int) else pymath.floor(number)
 
 
+def _greater(a: Number, b: Number) -> bool:
+    """``a > b``, false with a NaN as Ruby's is (Decimal would signal instead)."""
+    if (isinstance(a, Decimal) and a.is_nan()) or (isinstance(b, Decimal) and b.is_nan()):
+        return False
+    return a > b
+
+
 @liquid_filter
 def at_least(value: Any, minimum: Any) -> int | float:
     floor_value, number = to_number(minimum), to_number(value)
-    return _result(floor_value if floor_value > number else number)
+    return _result(floor_value if _greater(floor_value, number) else number)
 
 
 @liquid_filter
 def at_most(value: Any, maximum: Any) -> int | float:
     ceiling, number = to_number(maximum), to_number(value)
-    return _result(ceiling if ceiling < number else number)
+    return _result(ceiling if _greater(number, ceiling) else number)
 
 
 def register(env: JekyllEnvironment) -> None:
