@@ -328,6 +328,13 @@ _US_RE = re.compile(
     r"\b" + _MONTH_NAMES + r"\s*(\d{1,2})(?:st|nd|rd|th)?\b,?(?:\s*(-?\d{3,}))?", re.I
 )
 _ISO_RE = re.compile(r"(?<![\d.])([-+]?\d{2,})-(\d{1,2})-(-?\d{1,2})(?!\d)")
+_VMS_DAY_FIRST_RE = re.compile(
+    r"(?<![\w'])('?-?\d+)-" + _MONTH_NAMES.replace(r"[a-z]*\.?", r"[^-/.]*") + r"-('?-?\d+)", re.I
+)
+_VMS_MONTH_FIRST_RE = re.compile(
+    r"\b" + _MONTH_NAMES.replace(r"[a-z]*\.?", r"[^-/.]*") + r"-('?-?\d+)(?:-('?-?\d+))?", re.I
+)
+_YDAY_RE = re.compile(r"(?<![\d-])([-+]?\d{4}|\d{2})-(\d{3})(?!\d)")
 _SLASH_RE = re.compile(r"(?<!\d)(\d+)/(\d+)(?:/(-?\d+))?(?!\d)")
 _DOT_RE = re.compile(r"(?<![\d.])(\d+)\.(\d+)\.(-?\d+)(?![\d.])")
 _COMPACT_DATE_RE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
@@ -367,6 +374,19 @@ def zone_offset(zone: str, year: int | None = None,
     return None
 
 
+def _s3e(parsed: _Parsed, y: str | None, m: str | int, d: str | None) -> None:
+    """Date._parse's ``s3e``: which of three numbers is the year, by their digits."""
+    if isinstance(m, str) and (m.startswith("'") or len(m.lstrip("-")) > 2):
+        y, m, d = m, d or "", y
+    if d is not None and (d.startswith("'") or len(d.lstrip("-")) > 2):
+        y, d = d, y
+    if y is not None:
+        parsed.year = _year(y.lstrip("'"))
+    parsed.month = int(m)
+    if d is not None:
+        parsed.day = int(d.lstrip("'"))
+
+
 def _year(text: str) -> int:
     """Ruby completes two-digit years (``'23`` is 2023, ``69`` is 1969)."""
     value = int(text)
@@ -376,7 +396,7 @@ def _year(text: str) -> int:
 
 
 class _Parsed:
-    __slots__ = ("day", "hour", "micro", "minute", "month", "second", "year", "zone")
+    __slots__ = ("day", "hour", "micro", "minute", "month", "second", "yday", "year", "zone")
 
     def __init__(self) -> None:
         self.year: int | None = None
@@ -386,6 +406,7 @@ class _Parsed:
         self.minute: int | None = None
         self.second: int | None = None
         self.micro: int | None = None
+        self.yday: int | None = None
         self.zone: str | None = None
 
 
@@ -432,17 +453,27 @@ def _take_date(text: str, parsed: _Parsed) -> None:
         parsed.year, parsed.month, parsed.day = _year(m.group(1)), int(m.group(2)), int(
             m.group(3))
         return
+    m = _VMS_DAY_FIRST_RE.search(text)
+    if m:
+        _s3e(parsed, m.group(3), _MONTH_ABBR[m.group(2)[:3].lower()], m.group(1))
+        return
+    m = _VMS_MONTH_FIRST_RE.search(text)
+    if m:
+        _s3e(parsed, m.group(3), _MONTH_ABBR[m.group(1)[:3].lower()], m.group(2))
+        return
     for regex in (_SLASH_RE, _DOT_RE):
         m = regex.search(text)
         if m:
             a, b, c = m.group(1), m.group(2), m.group(3)
             if c is None:
                 parsed.month, parsed.day = int(a), int(b)
-            elif len(a) > 2:
-                parsed.year, parsed.month, parsed.day = _year(a), int(b), int(c)
             else:
-                parsed.year, parsed.month, parsed.day = _year(c), int(b), int(a)
+                _s3e(parsed, a, b, c)
             return
+    m = _YDAY_RE.search(text)
+    if m:
+        parsed.year, parsed.yday = _year(m.group(1)), int(m.group(2))
+        return
     m = _COMPACT_DATE_RE.search(text)
     if m:
         parsed.year, parsed.month, parsed.day = int(m.group(1)), int(m.group(2)), int(
@@ -465,6 +496,12 @@ def parse_ruby_time(text: str, zone: dt.tzinfo | None,
     parsed = _Parsed()
     rest = _take_time(text, parsed)
     _take_date(rest, parsed)
+    if parsed.yday is not None:
+        if not 1 <= parsed.yday <= 366:
+            return None
+        year = parsed.year if parsed.year is not None else (now or dt.datetime.now()).year
+        ordinal = dt.date(year, 1, 1) + dt.timedelta(days=parsed.yday - 1)
+        parsed.month, parsed.day = ordinal.month, ordinal.day
     fields = (parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute,
               parsed.second, parsed.micro)
     if all(f is None for f in fields):
