@@ -196,10 +196,10 @@ class Checker:
                 templates.check_template_file(self, target.path, target.template_kind)
                 self._flush_liquid(env, target.path)
                 continue
-            item = target.item
             text = self._read(target.path)
             if text is None:
                 continue
+            item = target.item or self._unpublished_document(target)
             data = frontmatter.check_front_matter(self, target.path, text, item, target.label)
             if data is not None:
                 self.suppressed[self.display(target.path)] = suppressed_codes(data)
@@ -215,6 +215,26 @@ class Checker:
             self._flush_liquid(env, target.path)
             if _writes(item):
                 links.check_item_links(self, item, records)
+
+    def _unpublished_document(self, target: Target) -> Document | None:
+        """A document the site left out (future date, ``published: false``, a draft
+        without --drafts), read on its own so that it is checked before it goes out."""
+        from ..document import DATE_FILENAME_RE
+
+        collection = self.site.collections.get(target.label or "")
+        if collection is None:
+            return None
+        draft = "_drafts" in target.path.parts
+        if collection.label == "posts" and not draft:
+            rel = target.path.as_posix().rsplit("/_posts/", 1)[-1]
+            if DATE_FILENAME_RE.match(rel) is None:
+                return None  # Jekyll never reads it: only the file-level checks apply
+        try:
+            doc = Document(self.site, target.path, collection, draft=draft)
+            doc.read()
+        except NewsletterLiquidError:
+            return None  # its front matter problem is reported by the file-level checks
+        return doc
 
     def _read(self, path: Path) -> str | None:
         try:
@@ -234,6 +254,8 @@ class Checker:
             path = self.display(self.resolve_name(exc.filename) if exc.filename else item.path)
             if any(f.path == path and f.line == (exc.line or 1) for f in self.findings):
                 return  # already found by a static check (a missing include, say)
+            if exc.filename is None or path == self.display(item.path):
+                exc.col = _skip_spaces(item.path, self.site, exc.line, exc.col)
             self.add_error(classify_template_error(exc.message), exc, item.path)
 
     def _flush_liquid(self, env: CheckEnvironment, fallback: Path) -> None:
@@ -258,9 +280,8 @@ class Checker:
         for f in self.findings:
             if f.code in self.settings.disable or f.code in self.suppressed.get(f.path, ()):
                 continue
-            if not self.whole_site and f.path not in self.checked_paths and f.code not in (
-                    "NL001", "NL002", "NL003"):
-                continue
+            if not self.whole_site and f.path not in self.checked_paths and f.code != "NL003":
+                continue  # a file check reports on its files (and on the check's settings)
             key = (f.path, f.line, f.col, f.code, f.message)
             if key in seen:
                 continue
@@ -269,6 +290,19 @@ class Checker:
             out.append(Finding(f.path, f.line, f.col, f.code, severity, f.message))
         out.sort(key=lambda f: (f.path, f.line, f.col, f.code, f.message))
         return out
+
+
+def _skip_spaces(path: Path, site: Site, line: int | None, col: int | None) -> int | None:
+    """A column moved past blanks (``{{ x }}`` errors point just inside the braces)."""
+    if line is None or col is None:
+        return col
+    try:
+        text = site.read_text(path).splitlines()[line - 1]
+    except (NewsletterLiquidError, IndexError):
+        return col
+    while col <= len(text) and text[col - 1] == " ":
+        col += 1
+    return col
 
 
 def _raw(item: Document | Page) -> str:
@@ -303,6 +337,14 @@ def _load_site(source: Path, config_files: Sequence[str] | None,
             bad = _blamed_file(site, exc)
             code = "NL001" if isinstance(exc, FrontMatterError) or "YAML" in exc.message \
                 or "JSON" in exc.message else "NL002"
+            if isinstance(exc, FrontMatterError) and bad is not None:
+                from .rules.frontmatter import yaml_error_position
+
+                try:
+                    exc.line, exc.col = yaml_error_position(
+                        bad.read_text("utf-8"), exc.line, exc.col)
+                except (OSError, UnicodeDecodeError):
+                    pass
             checker_findings.append(_load_finding(code, exc, source, bad))
             if bad is None or bad in skip:
                 return None

@@ -58,12 +58,12 @@ class _Problems:
     def add(self, message: str, needle: str) -> None:
         where: tuple[str, int, int] | None = None
         for path, text in reversed(self.texts):
-            m = re.search(rf"^([ \t]*)(?:- )?['\"]?{re.escape(needle)}", text, re.M)
+            m = re.search(rf"^[ \t]*(?:- )?['\"]?({re.escape(needle)})", text, re.M)
             if m is None:
-                m = re.search(r"^newsletter_liquid[ \t]*:", text, re.M)
+                m = re.search(r"^(newsletter_liquid)[ \t]*:", text, re.M)
             if m is not None:
-                line = text.count("\n", 0, m.start()) + 1
-                where = (str(path), line, len(m.group(1) or "") + 1 if m.groups() else 1)
+                line = text.count("\n", 0, m.start(1)) + 1
+                where = (str(path), line, m.start(1) - (text.rfind("\n", 0, m.start(1)) + 1) + 1)
                 break
         path_s, line, col = where or ("_config.yml", 1, 1)
         self.findings.append(Finding(path_s, line, col, "NL003", CODES["NL003"].severity,

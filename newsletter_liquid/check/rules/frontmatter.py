@@ -15,7 +15,7 @@ from ..positions import key_position, value_position
 if TYPE_CHECKING:
     from ..engine import Checker
 
-__all__ = ["check_front_matter", "type_matches"]
+__all__ = ["check_front_matter", "type_matches", "yaml_error_position"]
 
 
 def type_matches(value: Any, type_name: str) -> bool:
@@ -42,8 +42,29 @@ def _kind(value: Any) -> str:
         return "empty (null)"
     for name in ("boolean", "integer", "number", "string", "list", "mapping", "date"):
         if type_matches(value, name):
-            return f"a {name}"
+            return f"an {name}" if name[0] in "aeiou" else f"a {name}"
     return f"a {type(value).__name__}"
+
+
+def yaml_error_position(text: str, line: int | None, col: int | None) -> tuple[int, int]:
+    """Where a front matter YAML error is worth pointing: a problem found only at the end
+    of the block (an unclosed bracket or quote) is reported where the construct opened."""
+    import yaml
+
+    from ...frontmatter import split_front_matter
+
+    yaml_text, _body, body_line = split_front_matter(text)
+    if yaml_text is None or line is None or line < yaml_text.count("\n"):
+        return line or 1, col or 1
+    try:
+        yaml.safe_load(yaml_text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.context_mark
+        if mark is not None:
+            return mark.line + 1, mark.column + 1
+    except yaml.YAMLError:
+        pass
+    return line, col or 1
 
 
 def check_front_matter(checker: Checker, path: Path, text: str,
@@ -56,7 +77,8 @@ def check_front_matter(checker: Checker, path: Path, text: str,
         try:
             data = parse_front_matter(text, str(path)).data
         except FrontMatterError as exc:
-            checker.add("NL001", path, exc.line, exc.col, exc.message)
+            line, col = yaml_error_position(text, exc.line, exc.col)
+            checker.add("NL001", path, line, col, exc.message)
             return None
     rules = checker.settings.front_matter.get(label or "")
     if rules is None:

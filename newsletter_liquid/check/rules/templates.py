@@ -247,6 +247,8 @@ def _token_position(checker: Checker, env: CheckEnvironment, token: object,
         return fallback, 1, 1
     name, line_offset = env.sources.get(source, ("", 0))
     path = _path_of(checker, name) if name else fallback
+    while index < len(source) and source[index] == " ":
+        index += 1
     line, col = line_col(source, index, line_offset)
     return path, line, col
 
