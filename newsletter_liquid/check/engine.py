@@ -6,6 +6,7 @@ the files being checked, so checking one post never builds the site.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import re
@@ -340,11 +341,9 @@ def _load_site(source: Path, config_files: Sequence[str] | None,
             if isinstance(exc, FrontMatterError) and bad is not None:
                 from .rules.frontmatter import yaml_error_position
 
-                try:
+                with contextlib.suppress(OSError, UnicodeDecodeError):
                     exc.line, exc.col = yaml_error_position(
                         bad.read_text("utf-8"), exc.line, exc.col)
-                except (OSError, UnicodeDecodeError):
-                    pass
             checker_findings.append(_load_finding(code, exc, source, bad))
             if bad is None or bad in skip:
                 return None

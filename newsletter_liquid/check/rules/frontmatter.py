@@ -53,7 +53,7 @@ def yaml_error_position(text: str, line: int | None, col: int | None) -> tuple[i
 
     from ...frontmatter import split_front_matter
 
-    yaml_text, _body, body_line = split_front_matter(text)
+    yaml_text, _body, _line = split_front_matter(text)
     if yaml_text is None or line is None or line < yaml_text.count("\n"):
         return line or 1, col or 1
     try:
