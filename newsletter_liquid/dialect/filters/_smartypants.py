@@ -4,7 +4,8 @@ Jekyll runs kramdown with its ``SmartyPants`` parser: no Markdown blocks, the te
 kept line for line, and only four span rules (smart quotes, entities, typographic
 symbols, span HTML), then kramdown's HTML output with the trailing newline
 chomped. The kramdown package has no such entry point, so it is composed here
-from its span parser and HTML converter.
+from its block parser (only ``block_html``; other lines stay text), its span
+parser restricted to those four rules, and its HTML converter.
 """
 
 from __future__ import annotations
