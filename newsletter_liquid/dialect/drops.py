@@ -20,6 +20,7 @@ __all__ = [
     "Drop",
     "ExcerptDrop",
     "JekyllDrop",
+    "PageHash",
     "SiteDrop",
     "StaticFileDrop",
     "page_hash",
@@ -131,9 +132,14 @@ class ExcerptDrop(DocumentDrop):
         return self.excerpt.data
 
 
+class PageHash(dict[str, Any]):
+    """A page as Liquid sees it: a plain hash (``Page#to_liquid``), marked as one so
+    ``site.pages contains page`` is false, as Jekyll's list holds the pages themselves."""
+
+
 def page_hash(page: Page) -> dict[str, Any]:
     """A Page's Liquid view: its data with Jekyll's computed attributes on top."""
-    data = dict(page.data)
+    data = PageHash(page.data)
     data.update(
         {
             "content": page.content,

@@ -500,15 +500,27 @@ def _contains(left: Any, right: Any) -> bool:
 
         return to_s(right) in left
     if isinstance(left, (list, tuple)):
+        if _is_document_view(right):
+            # Jekyll's lists hold documents and pages; a lookup yields their drops or
+            # hashes, which never equal them
+            return False
         return any(ruby_eq(item, right) for item in left)
     if isinstance(left, range):
         return _is_number(right) and left.start <= right <= left.stop - 1
-    if isinstance(left, Mapping):
+    if isinstance(left, dict):
         try:
             return right in left
         except TypeError:
             return False
+    # A Jekyll drop's include? walks (key, value) pairs, which no single value equals.
     return False
+
+
+def _is_document_view(value: Any) -> bool:
+    from .drops import PageHash
+
+    return isinstance(value, PageHash) or (
+        isinstance(value, Mapping) and not isinstance(value, dict))
 
 
 def _equal_variables(left: Any, right: Any) -> Any:
