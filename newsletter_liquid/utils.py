@@ -94,8 +94,8 @@ def slugify(text: str | None, mode: str | None = None, cased: bool = False) -> s
 
 
 def titleize_slug(slug: str) -> str:
-    """``my-post`` -> ``My Post`` (Ruby's capitalize: first upper, rest lower)."""
-    return " ".join(part[:1].upper() + part[1:].lower() for part in slug.split("-"))
+    """``my-post`` -> ``My Post`` (Ruby's capitalize: first titlecased, rest lower)."""
+    return " ".join(part[:1].title() + part[1:].lower() for part in slug.split("-"))
 
 
 def add_permalink_suffix(template: str, permalink_style: object) -> str:
