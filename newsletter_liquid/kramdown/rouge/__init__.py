@@ -42,6 +42,17 @@ PORTED: Mapping[str, str] = {
     "php": ".php:PhpLexer",
     "json": ".json:JsonLexer",
     "console": ".shell:ConsoleLexer",
+    "diff": ".diff:DiffLexer",
+    "sql": ".sql:SqlLexer",
+    "java": ".java:JavaLexer",
+    "c": ".c:CLexer",
+    "cpp": ".cpp:CppLexer",
+    "go": ".go:GoLexer",
+    "xml": ".xml:XmlLexer",
+    "toml": ".toml:TomlLexer",
+    "ini": ".ini:IniLexer",
+    "docker": ".docker:DockerLexer",
+    "typescript": ".typescript:TypescriptLexer",
 }
 
 

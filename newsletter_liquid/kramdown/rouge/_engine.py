@@ -19,6 +19,8 @@ from typing import ClassVar
 from pygments.lexer import Lexer as PygmentsLexer
 from pygments.token import STANDARD_TYPES, Token, _TokenType
 
+from ._ruby_regex import compile_ruby
+
 __all__ = [
     "Callback",
     "Groups",
@@ -401,14 +403,9 @@ def _compiled_states(cls: type[RegexLexer]) -> Mapping[str, State]:
     return {name: State(name, tuple(items)) for name, items in cls.states().items()}
 
 
-# \\b and \\B not preceded by another backslash
-_WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\([bB])")
-
-
 def compile_ruby_like(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile with Ruby's defaults: ``\\w \\d \\s`` are ASCII, ``\\b`` is Unicode-aware."""
-    pattern = _WORD_BOUNDARY.sub(r"\1(?u:\\\2)", pattern)
-    return re.compile(pattern, flags | re.MULTILINE | re.ASCII)
+    """Compile Ruby regex syntax with Ruby's defaults (see :mod:`._ruby_regex`)."""
+    return compile_ruby(pattern, flags)
 
 
 def word_list(text: str) -> tuple[str, ...]:
@@ -422,3 +419,34 @@ def words(names: Sequence[str]) -> str:
 
 
 __all__ += ["State", "word_list", "words"]
+
+
+def pop_state(lexer: RegexLexer, match: re.Match[str]) -> None:
+    """Callback of rouge's frequent ``rule(//) { pop! }``: leave the state, emit nothing."""
+    lexer.pop()
+
+
+def goto_state(state: str, token: _TokenType | None = None) -> Callback:
+    """Callback emitting the match as ``token`` (if any), then replacing the top state."""
+
+    def callback(lexer: RegexLexer, match: re.Match[str]) -> None:
+        if token is not None:
+            lexer.token(token)
+        lexer.goto(state)
+
+    return callback
+
+
+def push_states(*states: str, token: _TokenType | None = None) -> Callback:
+    """Callback emitting the match as ``token`` (if any), then pushing ``states`` in order."""
+
+    def callback(lexer: RegexLexer, match: re.Match[str]) -> None:
+        if token is not None:
+            lexer.token(token)
+        for state in states:
+            lexer.push(state)
+
+    return callback
+
+
+__all__ += ["goto_state", "pop_state", "push_states"]

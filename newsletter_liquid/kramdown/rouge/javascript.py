@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from pygments.token import (
     Comment,
@@ -48,18 +49,20 @@ IDENT = r"(?u:[^\W\d]|\$)(?u:\w)*"
 
 
 def _identifier(lexer: RegexLexer, match: re.Match[str]) -> None:
+    cls = type(lexer)
+    assert issubclass(cls, JavascriptLexer)
     word = match.group(0)
-    if word in KEYWORDS:
+    if word in cls.keywords:
         lexer.token(Keyword)
         lexer.push("expr_start")
-    elif word in DECLARATIONS:
+    elif word in cls.declarations:
         lexer.token(Keyword.Declaration)
         lexer.push("expr_start")
-    elif word in RESERVED:
+    elif word in cls.reserved:
         lexer.token(Keyword.Reserved)
     elif word in CONSTANTS:
         lexer.token(Keyword.Constant)
-    elif word in BUILTINS:
+    elif word in cls.builtins:
         lexer.token(Name.Builtin)
     else:
         lexer.token(Name.Other)
@@ -107,6 +110,12 @@ def _attribute(lexer: RegexLexer, match: re.Match[str]) -> None:
 class JavascriptLexer(RegexLexer):
     tag = "javascript"
     rouge_aliases = ("js",)
+
+    # word tables TypeScript extends
+    keywords: ClassVar[frozenset[str]] = KEYWORDS
+    declarations: ClassVar[frozenset[str]] = DECLARATIONS
+    reserved: ClassVar[frozenset[str]] = RESERVED
+    builtins: ClassVar[frozenset[str]] = BUILTINS
 
     @classmethod
     def detect(cls, text: str) -> bool:
