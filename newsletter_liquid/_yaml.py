@@ -38,7 +38,7 @@ class YamlError(Exception):
         self.col = col
 
 
-def _parse_time(text: str) -> dt.datetime | None:
+def _parse_time(text: str, zone: dt.tzinfo | None = None) -> dt.datetime | None:
     m = _TIME_RE.match(text)
     if not m:
         return None
@@ -53,8 +53,10 @@ def _parse_time(text: str) -> dt.datetime | None:
         return None
     tz = m.group("tz")
     if tz is None:
-        # Psych reads a time without offset as UTC.
-        return naive.replace(tzinfo=dt.timezone.utc)
+        # Psych reads the digits as UTC (Time.at) and shows the instant in the local zone,
+        # which under Jekyll is the site's `timezone:`.
+        utc = naive.replace(tzinfo=dt.timezone.utc)
+        return utc.astimezone(zone) if zone is not None else utc.astimezone()
     if tz == "Z":
         return naive.replace(tzinfo=dt.timezone.utc)
     sign = -1 if tz[0] == "-" else 1
@@ -71,6 +73,7 @@ class _PsychLoader(yaml.SafeLoader):
     """SafeLoader resolving timestamps as Psych does and counting alias uses."""
 
     alias_expansions = 0
+    zone: dt.tzinfo | None = None
 
     def construct_psych_timestamp(self, node: yaml.ScalarNode) -> Any:
         value = str(self.construct_scalar(node))
@@ -80,7 +83,7 @@ class _PsychLoader(yaml.SafeLoader):
             except ValueError:
                 # Psych raises for impossible dates; keep it a string like a quoted value.
                 return value
-        parsed = _parse_time(value)
+        parsed = _parse_time(value, getattr(self, "zone", None))
         return value if parsed is None else parsed
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -158,7 +161,7 @@ def _shallow(text: str) -> bool:
                default=0) <= _FAST_MAX_DEPTH
 
 
-def _fast_load(text: str) -> tuple[bool, Any]:
+def _fast_load(text: str, zone: dt.tzinfo | None) -> tuple[bool, Any]:
     """(True, value) when libyaml loads ``text`` cleanly (10x faster than PyYAML's pure
     Python parser, same events); (False, None) sends it to the checked slow path,
     which also produces every error message."""
@@ -166,6 +169,7 @@ def _fast_load(text: str) -> tuple[bool, Any]:
             or not _shallow(text):
         return False, None
     loader = _CLoader(text)
+    loader.zone = zone
     try:
         return True, loader.get_single_data()
     except (yaml.YAMLError, RecursionError, ValueError, TypeError):
@@ -174,14 +178,15 @@ def _fast_load(text: str) -> tuple[bool, Any]:
         loader.dispose()
 
 
-def load_yaml(text: str) -> Any:
+def load_yaml(text: str, zone: dt.tzinfo | None = None) -> Any:
     """Load one YAML document as Jekyll (Psych.safe_load with aliases) would."""
-    ok, fast = _fast_load(text)
+    ok, fast = _fast_load(text, zone)
     if ok:
         return fast
     loader = None
     try:
         loader = _PsychLoader(text)
+        loader.zone = zone
         value = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -98,7 +98,7 @@ class Layout:
         self.relative_path = relative_path
         if text is None:
             text = site.read_text(path)
-        fm = parse_front_matter(text, relative_path)
+        fm = parse_front_matter(text, relative_path, site.zone)
         self.data: dict[str, Any] = fm.data
         self.content = fm.body
         self.body_line = fm.body_line
@@ -200,7 +200,7 @@ class Page(Convertible):
         defaults = site.defaults.all(self.relative_path, "pages")
         if content is None:
             text = site.read_text(self.path)
-            fm = parse_front_matter(text, self.relative_path)
+            fm = parse_front_matter(text, self.relative_path, self.site.zone)
             own, self.content, self.body_line = fm.data, fm.body, fm.body_line
         else:
             own, self.content, self.body_line = dict(data or {}), content, 1
@@ -406,7 +406,7 @@ class Document(Convertible):
         if defaults:
             self._merge(defaults, "front matter defaults")
         text = self.site.read_text(self.path)
-        fm = parse_front_matter(text, self.relative_path)
+        fm = parse_front_matter(text, self.relative_path, self.site.zone)
         self.content = fm.body
         self.body_line = fm.body_line
         if fm.data:

@@ -9,6 +9,7 @@ errors in the body point into the file.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -54,17 +55,20 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return yaml_text, text[m.end():], body_line
 
 
-def parse_front_matter(text: str, filename: str | None = None) -> FrontMatter:
+def parse_front_matter(
+    text: str, filename: str | None = None, zone: dt.tzinfo | None = None
+) -> FrontMatter:
     """Split ``text`` and load its front matter as Jekyll (Psych.safe_load) would.
 
-    Raises FrontMatterError with the line and column in the file for bad YAML
+    ``zone`` is the local zone a time without offset is shown in (Jekyll: the site's
+    ``timezone:``; None: the process's). Raises FrontMatterError with the line and column in the file for bad YAML
     or front matter that is not a mapping.
     """
     yaml_text, body, body_line = split_front_matter(text)
     if yaml_text is None:
         return FrontMatter({}, body, body_line, False)
     try:
-        data = load_yaml(yaml_text)
+        data = load_yaml(yaml_text, zone)
     except YamlError as exc:
         raise FrontMatterError(
             f"invalid YAML front matter: {exc.message}", filename, exc.line + 1, exc.col + 1

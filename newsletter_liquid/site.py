@@ -415,7 +415,7 @@ class Site:
                 raise SiteError(f"invalid JSON: {exc.msg}", self._rel(path),
                                 exc.lineno, exc.colno) from None
         try:
-            return load_yaml(text)
+            return load_yaml(text, self.zone)
         except YamlError as exc:
             raise SiteError(f"invalid YAML: {exc.message}", self._rel(path),
                             exc.line + 1, exc.col + 1) from None

@@ -27,7 +27,7 @@ def _plain(value: Any) -> Any:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_front_matter(case: dict[str, Any]) -> None:
-    fm = parse_front_matter(case["text"])
+    fm = parse_front_matter(case["text"], zone=dt.timezone.utc)
     assert fm.has_front_matter == (case["data"] is not None)
     assert has_front_matter(case["text"]) == (case["data"] is not None)
     assert _plain(fm.data) == (case["data"] or {})
