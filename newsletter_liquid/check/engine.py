@@ -92,6 +92,7 @@ class Checker:
     checked_paths: set[str] = field(default_factory=set)
     shared: dict[tuple[str, int, int, str, str], list[str]] = field(default_factory=dict)
     _site_paths: set[str] | None = None
+    _unpublished: dict[str, str] | None = None
 
     # -- reporting -------------------------------------------------------------
     def display(self, path: Path | str) -> str:
@@ -139,6 +140,22 @@ class Checker:
 
             self._site_paths = site_output_paths(self.site)
         return self._site_paths
+
+    @property
+    def unpublished_paths(self) -> dict[str, str]:
+        """URL paths of documents the site leaves out (unpublished, future), to explain
+        links to them; computed on first need."""
+        if self._unpublished is None:
+            from .rules.filenames import stray_post_files
+
+            read = {i.path.resolve(): i for i in [*self.site.documents, *self.site.pages]}
+            self._unpublished = {}
+            for path, label in stray_post_files(self.site, read):
+                doc = self._unpublished_document(Target(path, label=label))
+                if doc is not None and doc.collection.write:
+                    dest = "/" + Path(os.path.relpath(doc.destination(Path("/")), "/")).as_posix()
+                    self._unpublished[dest] = self.display(doc.path)
+        return self._unpublished
 
     # -- running -----------------------------------------------------------------
     def check_in_workers(self, targets: Sequence[Target], jobs: int) -> None:

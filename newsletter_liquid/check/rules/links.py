@@ -9,6 +9,7 @@ import math
 import os
 import posixpath
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -33,6 +34,7 @@ _DOMAIN_RE = re.compile(
     r"^(?:www\d?\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|ai|co|uk|de|fr|"
     r"info|me|ly|tv|us|ca|au|in|jp|cn|ru|nl|es|it|ch|se|no|dev|app|blog|news)(?:[/:?#]|$))",
     re.I)
+_EMAIL_RE = re.compile(r"^[^/@\s:]+@[^/@\s:]+\.[a-z]{2,}$", re.I)
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _PLACEHOLDER_IDENT_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$|^[A-Z]{4,}$")
 _PLACEHOLDER_WORDS = frozenset((
@@ -90,7 +92,8 @@ def _site_hosts(site: Site) -> set[str]:
 
 
 def classify(value: str, page_url: str, site: Site, paths: set[str],
-             ignore: tuple[str, ...] = ()) -> tuple[str, str] | None:
+             ignore: tuple[str, ...] = (),
+             unpublished: Mapping[str, str] | None = None) -> tuple[str, str] | None:
     """(code, message) when ``value`` is a placeholder or points to nothing in the site."""
     v = value.strip()
     if _is_placeholder(v):
@@ -119,7 +122,7 @@ def classify(value: str, page_url: str, site: Site, paths: set[str],
             base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
             joined = posixpath.normpath(posixpath.join(base, path))
             path = joined + ("/" if path.endswith("/") and joined != "/" else "")
-            return _resolve(v, path, paths, ignore, relative=True)
+            return _resolve(v, path, paths, ignore, relative=True, unpublished=unpublished)
     baseurl = str(site.config.get("baseurl") or "").rstrip("/")
     if baseurl and baseurl != "/":
         if not baseurl.startswith("/"):
@@ -128,11 +131,12 @@ def classify(value: str, page_url: str, site: Site, paths: set[str],
             return "NL030", (f"'{v}' is outside the site's baseurl '{baseurl}': "
                              "use the relative_url filter")
         path = path[len(baseurl):] or "/"
-    return _resolve(v, path, paths, ignore, relative=False)
+    return _resolve(v, path, paths, ignore, relative=False, unpublished=unpublished)
 
 
 def _resolve(value: str, path: str, paths: set[str], ignore: tuple[str, ...],
-             relative: bool) -> tuple[str, str] | None:
+             relative: bool, unpublished: Mapping[str, str] | None = None
+             ) -> tuple[str, str] | None:
     target = unquote(path)
     if any(fnmatch.fnmatchcase(target, p) for p in ignore):
         return None
@@ -143,6 +147,13 @@ def _resolve(value: str, path: str, paths: set[str], ignore: tuple[str, ...],
         candidates += [target + ".html", target + "/index.html"]
     if any(c in paths for c in candidates):
         return None
+    hidden = next((unpublished[c] for c in candidates if unpublished and c in unpublished), None)
+    if hidden is not None:
+        return "NL030", (f"'{value}' points to {hidden}, which is not published "
+                         "(published: false, or dated in the future)")
+    if relative and _EMAIL_RE.match(value):
+        return "NL030", (f"'{value}' is an e-mail address without 'mailto:', so it resolves "
+                         f"relative to this page ({target}): write mailto:{value}")
     if relative and _DOMAIN_RE.match(value):
         return "NL030", (f"'{value}' looks like a web address without 'https://', so it "
                          f"resolves relative to this page ({target}): add the scheme")
@@ -225,12 +236,15 @@ def check_item_links(checker: Checker, item: Document | Page,
                         and r.source == body_source), None)
     liquid_output = body_record.output if body_record is not None else body_source
     converted = item.content
-    ignore = checker.settings.ignore_links
+    paths = checker.site_paths
+    own = "/" + Path(os.path.relpath(item.destination(Path("/")), "/")).as_posix()
+    if own not in paths:  # an unpublished document checked before it goes out
+        paths = paths | {own}
     counts: dict[str, int] = {}
     for link in extract_links(converted):
         nth = counts.get(link.value, 0)
         counts[link.value] = nth + 1
-        verdict = classify(link.value, item.url, site, checker.site_paths, ignore)
+        verdict = _verdict(checker, link.value, item.url, paths)
         if verdict is None:
             continue
         code, message = verdict
@@ -253,7 +267,7 @@ def check_item_links(checker: Checker, item: Document | Page,
         for link in extract_links(record.output):
             if record.in_content_slot(link.offset):
                 continue
-            verdict = classify(link.value, item.url, site, checker.site_paths, ignore)
+            verdict = _verdict(checker, link.value, item.url, paths)
             if verdict is None:
                 continue
             code, message = verdict
@@ -261,6 +275,17 @@ def check_item_links(checker: Checker, item: Document | Page,
                 code = "NL031"
             path, line, col = _layout_position(checker, layout.path, record, link)
             checker.add_shared(code, path, line, col, message, item.path)
+
+
+def _verdict(checker: Checker, value: str, page_url: str,
+             paths: set[str]) -> tuple[str, str] | None:
+    """classify(), with unpublished documents looked up only for a link that fails."""
+    ignore = checker.settings.ignore_links
+    verdict = classify(value, page_url, checker.site, paths, ignore)
+    if verdict is not None and verdict[0] == "NL030":
+        verdict = classify(value, page_url, checker.site, paths, ignore,
+                           checker.unpublished_paths)
+    return verdict
 
 
 _INCLUDE_RE = re.compile(r"{%-?\s*include\s+([\w./-]+)")

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""`newsletter-liquid check` speed against `jekyll build` of the same site, same run.
+
+    python benchmarks/bench_check.py [--runs 5] [--jekyll-runs 3]
+
+Times, cold process start included (a new Python for every run, as pre-commit does):
+checking one post of the ffl-blog corpus (the reference newsletter), checking the whole
+corpus, and Jekyll's build of the corpus (Jekyll's only way to surface these errors), via
+../shared/tools/jekyll-build (fresh copy, frozen clock) or plain `jekyll build`. Prints the
+best time of each and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._common import CORPUS, ROOT, SHARED, have
+
+POST = "_newsletters/2018-11-07-client.md"
+CONFIGS = "_config.yml,oracle.yml"
+
+
+def _timed(cmd: list[str], **kwargs: object) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          **kwargs)  # type: ignore[call-overload]
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):  # 1: findings, as expected on this corpus
+        raise SystemExit(f"{' '.join(cmd)} failed with status {done.returncode}")
+    return elapsed
+
+
+def _best(runs: int, cmd: list[str], **kwargs: object) -> float:
+    return min(_timed(cmd, **kwargs) for _ in range(runs))
+
+
+def _jekyll(runs: int) -> float | None:
+    tool = SHARED / "tools" / "jekyll-build"
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "out"
+            if tool.exists():
+                cmd = [str(tool), str(CORPUS), str(out), "--quiet"]
+            elif have("jekyll"):
+                cmd = ["jekyll", "build", "-q", "-s", str(CORPUS), "-d", str(out),
+                       "--config", ",".join(str(CORPUS / c) for c in CONFIGS.split(","))]
+            else:
+                return None
+            times.append(_timed(cmd))
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--jekyll-runs", type=int, default=3)
+    args = parser.parse_args()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1704067200", "PYTHONPATH": str(ROOT)}
+    check = [sys.executable, "-m", "newsletter_liquid", "check", "--config", CONFIGS]
+    one = _best(args.runs, [*check, POST], cwd=CORPUS, env=env)
+    whole = _best(max(1, args.runs // 2), check, cwd=CORPUS, env=env)
+    whole_1 = _best(max(1, args.runs // 2), [*check, "-j1"], cwd=CORPUS, env=env)
+    start = _best(args.runs, [sys.executable, "-c", "import newsletter_liquid.check.engine, "
+                              "newsletter_liquid.check.recording, newsletter_liquid.kramdown"],
+                  env=env)
+    print(f"check one post           {one:6.2f} s   ({POST})")
+    print(f"check whole corpus       {whole:6.2f} s   (workers: default)")
+    print(f"check whole corpus -j1   {whole_1:6.2f} s")
+    print(f"python start + imports   {start:6.2f} s")
+    jekyll = _jekyll(args.jekyll_runs)
+    if jekyll is None:
+        print("jekyll not found: no comparison")
+        return 0
+    print(f"jekyll build             {jekyll:6.2f} s")
+    print(f"ratio one post           {jekyll / one:6.1f}x faster than jekyll build")
+    print(f"ratio whole corpus       {jekyll / whole:6.1f}x (-j1: {jekyll / whole_1:.1f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
