@@ -52,6 +52,15 @@ def apply_inline_options(state: KramdownState, opts: dict[str, Any]) -> None:
                 continue
         elif key in _STR_OPTIONS:
             parsed = str(value)
+        elif key == "toc_levels":
+            # kramdown's own syntax, "2..4" or "1,3"; anything else is an error it ignores
+            text = str(value)
+            if m := re.fullmatch(r"(\d)\.\.(\d)", text):
+                parsed = tuple(range(int(m.group(1)), int(m.group(2)) + 1))
+            elif re.fullmatch(r"\d(?:,\d)*", text):
+                parsed = tuple(dict.fromkeys(int(v) for v in text.split(",")))
+            else:
+                continue
         elif key == "syntax_highlighter_opts":
             parsed = _yaml_mapping(str(value))
             if parsed is None:
