@@ -49,6 +49,7 @@ class Plugin:
 
 # gem name -> "module:Class" under newsletter_liquid.plugins, imported only when used.
 BUILTIN_PLUGINS: dict[str, str] = {
+    "jekyll-avatar": "avatar:AvatarPlugin",
     "jekyll-default-layout": "default_layout:DefaultLayoutPlugin",
     "jekyll-include-cache": "include_cache:IncludeCachePlugin",
     "jekyll-optional-front-matter": "optional_front_matter:OptionalFrontMatterPlugin",
