@@ -460,3 +460,45 @@ SPAN_STARTS: dict[str, str] = {
     "escaped_chars": r"\\",
     "strikethrough_gfm": "~~",
 }
+
+# For each span rule, alternatives led by one literal character that match at
+# (or, for smart quotes, " <<"/" >>" and "  \n", one or two characters after)
+# every position its ``SPAN_STARTS`` fragment matches. Joined, they give a
+# regexp Python's ``re`` searches by skipping to those characters in C; the
+# exact lookahead then confirms the position.
+SPAN_CANDIDATES: dict[str, str] = {
+    "emphasis": r"\*|_",
+    "codespan": "`",
+    "autolink": "<",
+    "span_html": "<",
+    "footnote_marker": r"\[",
+    "link": r"!(?=\[)|\[",
+    "smart_quotes": "\"|'",
+    "inline_math": r"\$",
+    "span_extensions": r"\{(?=:)",
+    "html_entity": "&",
+    "typographic_syms": r"-(?=-)|\.(?=\.\.)|<(?=<)|>(?=>)|\\(?=<<|>>)",
+    "line_break": r"\n(?<=  \n)|\\(?=\\\n)",
+    "escaped_chars": r"\\",
+    "strikethrough_gfm": "~(?=~)",
+}
+# How far before its candidate character a span start can be (see above).
+SPAN_CANDIDATE_BACK: dict[str, int] = {'"': 1, "'": 1, "<": 1, ">": 1, "\n": 2}
+# The characters each span rule's start regexp can match first; smart quotes
+# also start on any character but a backslash that a quote follows.
+SPAN_FIRST_CHARS: dict[str, str] = {
+    "emphasis": "*_",
+    "codespan": "`",
+    "autolink": "<",
+    "span_html": "<",
+    "footnote_marker": "[",
+    "link": "![",
+    "smart_quotes": "\"'",
+    "inline_math": "$",
+    "span_extensions": "{",
+    "html_entity": "&",
+    "typographic_syms": "-.\\<> ",
+    "line_break": " \\",
+    "escaped_chars": "\\",
+    "strikethrough_gfm": "~",
+}

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import mistune
 
@@ -54,6 +55,51 @@ _ANGLE_URL = re.compile(r"\(<(.*?)>")
 _SPACE = re.compile(r"[ \t\n\r\f\v]")
 
 
+_START_RES = dict(SPAN_RULES)
+_Rule = tuple[re.Pattern[str], Callable[..., Any], "tuple[str, int] | None"]
+
+
+class _Plan(NamedTuple):
+    """How ``parse_spans`` finds and dispatches span starts for one set of rules and stop."""
+
+    candidate: re.Pattern[str]  # searched first: fast, may also match near a real start
+    exact: re.Pattern[str]  # kramdown's lookahead, confirms a position
+    by_char: dict[str, tuple[_Rule, ...]]  # rules in order, by the character at the start
+    before_quote: dict[str, tuple[_Rule, ...]]  # the same when a quote follows it
+    quote_only: tuple[_Rule, ...]  # any other character before a quote
+
+
+@lru_cache(maxsize=256)
+def _plan(parsers: tuple[str, ...], stop: str | None, stop_flags: int, stop_chars: str) -> _Plan:
+    """The search regexps and dispatch tables for span rules ``parsers`` and a stop pattern."""
+    alts = "|".join(P.SPAN_STARTS[n] for n in parsers)
+    cands = "|".join(P.SPAN_CANDIDATES[n] for n in parsers)
+    if stop is not None:
+        alts = f"{stop}|{alts}"
+        cands = "|".join([*(re.escape(c) for c in stop_chars), cands])
+    exact = re.compile(f"(?={alts})", re.M | (stop_flags & re.I))
+    rules = [
+        (n, P.SPAN_FIRST_CHARS[n], (_START_RES[n], _rule_method(n), _CLOSER_NEEDED.get(n)))
+        for n in parsers
+    ]
+    by_char: dict[str, tuple[_Rule, ...]] = {}
+    before_quote: dict[str, tuple[_Rule, ...]] = {}
+    for ch in {c for _n, firsts, _r in rules for c in firsts}:
+        by_char[ch] = tuple(rule for _n, firsts, rule in rules if ch in firsts)
+        before_quote[ch] = tuple(
+            rule
+            for name, firsts, rule in rules
+            if ch in firsts or (name == "smart_quotes" and ch != "\\")
+        )
+    quote_only = tuple(rule for name, _f, rule in rules if name == "smart_quotes")
+    return _Plan(re.compile(cands, re.M), exact, by_char, before_quote, quote_only)
+
+
+def _rule_method(name: str) -> Callable[..., Any]:
+    method: Callable[..., Any] = getattr(KramdownInlineParser, f"rule_{name}")
+    return method
+
+
 def _stack_types(state: KramdownState) -> list[str]:
     types = []
     for entry in state.stack:
@@ -73,7 +119,6 @@ class KramdownInlineParser(mistune.InlineParser):
         self._methods = {}
         self._starts: dict[str, re.Pattern[str]] = {}
         self._span_starts: dict[str, str] = {}
-        self._combined: dict[tuple[tuple[str, ...], str | None], re.Pattern[str]] = {}
         self.block: KramdownBlockParser | None = None
         for name, start in SPAN_RULES:
             if hard_wrap and name == "line_break":
@@ -81,19 +126,6 @@ class KramdownInlineParser(mistune.InlineParser):
             self.register(name, start.pattern, _span_rule_adapter(f"rule_{name}"))
             self._starts[name] = start
             self._span_starts[name] = P.SPAN_STARTS[name]
-
-    def _next_re(
-        self, parsers: tuple[str, ...], stop_re: re.Pattern[str] | None
-    ) -> re.Pattern[str]:
-        key = (parsers, stop_re.pattern if stop_re is not None else None)
-        found = self._combined.get(key)
-        if found is None:
-            alts = "|".join(self._span_starts[n] for n in parsers)
-            if stop_re is not None:
-                alts = f"{stop_re.pattern}|{alts}"
-            found = re.compile(f"(?={alts})", re.M | (stop_re.flags & re.I if stop_re else 0))
-            self._combined[key] = found
-        return found
 
     # -- the loop
     def parse_spans(
@@ -104,8 +136,12 @@ class KramdownInlineParser(mistune.InlineParser):
         parsers: Sequence[str] | None = None,
         text_type: str | None = None,
         stop_check: Callable[[], bool] | None = None,
+        stop_chars: str = "",
     ) -> bool:
-        """Parse the scanner's text into ``el``; True when ``stop_re`` ended it."""
+        """Parse the scanner's text into ``el``; True when ``stop_re`` ended it.
+
+        ``stop_chars`` are the characters a match of ``stop_re`` can start with.
+        """
         if state.tree is not None:
             state.stack.append((state.tree, state.text_type))
         state.nesting += 1
@@ -113,33 +149,62 @@ class KramdownInlineParser(mistune.InlineParser):
         if text_type is not None:
             state.text_type = text_type
         names = tuple(parsers) if parsers is not None else tuple(self.rules)
-        used_re = self._next_re(names, stop_re)
-        order: list[tuple[re.Pattern[str], Callable[..., Any], tuple[str, int] | None]] = [
-            (self._starts[n], self._methods[n], _CLOSER_NEEDED.get(n)) for n in names
-        ]
+        if stop_re is None:
+            plan = _plan(names, None, 0, "")
+        else:
+            plan = _plan(names, stop_re.pattern, stop_re.flags, stop_chars)
+        candidate, exact = plan.candidate.search, plan.exact.match
+        by_char, before_quote, quote_only = plan.by_char, plan.before_quote, plan.quote_only
+        back_of = P.SPAN_CANDIDATE_BACK.get
         src = state.scanner
+        string = src.string
+        end = len(string)
+        add_text = state.add_text
         stop_found = False
-        while not src.eos() and not stop_found:
+        while src.pos < end:
             src.budget -= 1
-            result = src.scan_until(used_re)
-            if result is None:
+            pos = low = src.pos
+            # The next position where a span rule (or the stop) may start.
+            found = -1
+            while found < 0:
+                cm = candidate(string, low)
+                if cm is None:
+                    break
+                at = cm.start()
+                for k in range(max(low, at - back_of(string[at], 0)), at + 1):
+                    if exact(string, k):
+                        found = k
+                        break
+                low = at + 1
+            if found < 0:
                 if stop_re is None:
-                    state.add_text(src.rest())
-                    src.terminate()
+                    add_text(string[pos:])
+                    src.pos = end
                 break
-            state.add_text(result)
+            if found > pos:
+                add_text(string[pos:found])
+                src.pos = found
             if stop_re is not None and src.check(stop_re):
                 stop_found = stop_check() if stop_check is not None else True
-            if stop_found:
-                break
+                if stop_found:
+                    break
+            ch = string[found]
+            nxt = string[found + 1 : found + 2]
+            if nxt == '"' or nxt == "'":
+                order = before_quote.get(ch, quote_only)
+            else:
+                order = by_char.get(ch, ())
             for start, func, needed in order:
-                if needed is not None and src.last_index(needed[0]) < src.pos + needed[1]:
+                if needed is not None and src.last_index(needed[0]) < found + needed[1]:
                     continue  # its closing text never comes: the start regexp cannot match
-                if src.check(start):
-                    func(src.m, state)
+                m = start.match(string, found)
+                if m is not None:
+                    src.m = m
+                    func(self, m, state)
                     break
             else:
-                state.add_text(src.getch())
+                add_text(ch)
+                src.pos = found + 1
         if state.stack:
             state.tree, state.text_type = state.stack.pop()
         else:
@@ -194,7 +259,7 @@ class KramdownInlineParser(mistune.InlineParser):
 
             if src.last_closer(delim) <= src.pos:
                 return False, el, stop_re
-            found = self.parse_spans(state, el, stop_re, stop_check=check)
+            found = self.parse_spans(state, el, stop_re, stop_check=check, stop_chars=delim[0])
             return found, el, stop_re
 
         found, el, stop_re = sub_parse(result, element)
@@ -396,7 +461,9 @@ class KramdownInlineParser(mistune.InlineParser):
             count += -1 if src.group(1) else 1
             return count - sum(1 for c in el.children if c.type == "img") == 0
 
-        if not self.parse_spans(state, el, P.LINK_BRACKET_STOP_RE, stop_check=check):
+        if not self.parse_spans(
+            state, el, P.LINK_BRACKET_STOP_RE, stop_check=check, stop_chars="]!["
+        ):
             src.pos = saved
             state.add_text(result)
             return
@@ -520,7 +587,7 @@ class KramdownInlineParser(mistune.InlineParser):
             if stop_re.search(src.string, src.pos) is None:
                 # No end tag ahead: the same as parsing to the end without one.
                 self.parse_spans(state, el, None, parsers)
-            elif self.parse_spans(state, el, stop_re, parsers):
+            elif self.parse_spans(state, el, stop_re, parsers, stop_chars="<"):
                 src.scan(stop_re)
             else:
                 state.add_text(src.rest(), el)
