@@ -93,10 +93,18 @@ class Checker:
     shared: dict[tuple[str, int, int, str, str], list[str]] = field(default_factory=dict)
     _site_paths: set[str] | None = None
     _unpublished: dict[str, str] | None = None
+    _shown: dict[str, str] = field(default_factory=dict)
 
     # -- reporting -------------------------------------------------------------
     def display(self, path: Path | str) -> str:
         """How a path is printed: relative to the current folder when inside it."""
+        key = str(path)
+        shown = self._shown.get(key)
+        if shown is None:
+            shown = self._shown[key] = self._display(path)
+        return shown
+
+    def _display(self, path: Path | str) -> str:
         p = Path(path)
         if not p.is_absolute():
             p = self.site.source / p
@@ -495,7 +503,10 @@ def run_check_with_settings(
     checker.findings.extend(load_findings)
     checker.findings.extend(settings_findings)
     targets = _targets(site, chosen)
-    site.generate()
+    if chosen is None or any(isinstance(t.item, Page) for t in targets):
+        # Generators add pages (pagination, redirects, feeds) and set page.paginator; a
+        # document's own render does not need them, and link checks know their URLs.
+        site.generate()
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 4) if chosen is None else 1
     checker.check_in_workers(targets, jobs)

@@ -3,7 +3,9 @@ placeholders (NL032), positioned in the source through the Liquid source map."""
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
+import functools
 import html
 import math
 import os
@@ -58,10 +60,13 @@ class Link:
 
 def extract_links(text: str) -> list[Link]:
     """Links in HTML, outside comments and script/style bodies; values unescaped."""
-    opaque = [(m.start(), m.end()) for m in _OPAQUE_RE.finditer(text)]
+    opaque = [(m.start(), m.end()) for m in _OPAQUE_RE.finditer(text)] if (
+        "<!--" in text or "<script" in text or "<style" in text or "<textarea" in text) else []
+    starts = [a for a, _ in opaque]
     links = []
     for m in _TAG_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in opaque):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < opaque[i][1]:
             continue
         for a in _ATTR_RE.finditer(m.group(2)):
             raw = next(v for v in a.groups()[1:] if v is not None)
@@ -80,15 +85,25 @@ def _is_placeholder(value: str) -> bool:
     return bool(_PLACEHOLDER_IDENT_RE.match(v)) or v.lower() in _PLACEHOLDER_WORDS
 
 
-def _site_hosts(site: Site) -> set[str]:
-    hosts = set()
+def _site_hosts(site: Site) -> frozenset[str]:
+    return _hosts(str(site.config.get("url") or ""), str(_github_url(site) or ""))
+
+
+def _github_url(site: Site) -> object:
     github = site.config.get("github")
-    for url in (site.config.get("url"), github.get("url") if isinstance(github, dict) else None):
-        if isinstance(url, str) and url:
+    return github.get("url") if isinstance(github, dict) else None
+
+
+@functools.lru_cache(maxsize=16)
+def _hosts(*urls: str) -> frozenset[str]:
+    """Host names that mean "this site" in an absolute link (site.url, site.github.url)."""
+    hosts = set()
+    for url in urls:
+        if url:
             host = urlsplit(url if "//" in url else "//" + url).hostname
             if host:
                 hosts.add(host.lower())
-    return hosts
+    return frozenset(hosts)
 
 
 def classify(value: str, page_url: str, site: Site, paths: set[str],
