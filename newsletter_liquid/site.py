@@ -78,6 +78,8 @@ class Site:
         self._renderer: Renderer | None = None
         self._markdown_options: KramdownOptions | None = None
         self._site_drop: Any = None
+        #: told of every drop read while a build cache records a render (see cache.py)
+        self.read_observer: Callable[[Any, str | None], None] | None = None
 
     def warn(self, message: str) -> None:
         """Record a build warning (Jekyll logs them and goes on)."""

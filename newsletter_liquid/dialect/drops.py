@@ -28,7 +28,12 @@ __all__ = [
 
 
 class Drop(Mapping[str, Any]):
-    """Computed keys first, then the object's data (``fallback_data``)."""
+    """Computed keys first, then the object's data (``fallback_data``).
+
+    Every read is reported to the site's ``read_observer`` when one is set (the
+    build cache records what each render used: ``key`` ``None`` is the drop as a
+    whole, its keys or its text).
+    """
 
     def _methods(self) -> dict[str, Callable[[], Any]]:
         return {}
@@ -36,18 +41,32 @@ class Drop(Mapping[str, Any]):
     def _fallback(self) -> Mapping[str, Any]:
         return {}
 
+    def _observer(self) -> Callable[[Drop, str | None], None] | None:
+        return None
+
     def __getitem__(self, key: str) -> Any:
         if not isinstance(key, str):
             raise KeyError(key)
+        observe = self._observer()
+        if observe is not None:
+            observe(self, key)
         methods = self._methods()
         if key in methods:
             return methods[key]()
         return self._fallback()[key]
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and (key in self._methods() or key in self._fallback())
+        if not isinstance(key, str):
+            return False
+        observe = self._observer()
+        if observe is not None:
+            observe(self, key)
+        return key in self._methods() or key in self._fallback()
 
     def keys(self) -> Any:
+        observe = self._observer()
+        if observe is not None:
+            observe(self, None)
         return list(dict.fromkeys([*self._methods(), *self._fallback()]))
 
     def __iter__(self) -> Iterator[str]:
@@ -93,7 +112,13 @@ class DocumentDrop(Drop):
     def _fallback(self) -> Mapping[str, Any]:
         return self.doc.data
 
+    def _observer(self) -> Callable[[Drop, str | None], None] | None:
+        return self.doc.site.read_observer
+
     def __str__(self) -> str:
+        observe = self._observer()
+        if observe is not None:
+            observe(self, None)
         return self.doc.output or self.doc.content
 
     def __eq__(self, other: object) -> bool:
@@ -173,6 +198,9 @@ class StaticFileDrop(Drop):
     def _fallback(self) -> Mapping[str, Any]:
         return self.file.data
 
+    def _observer(self) -> Callable[[Drop, str | None], None] | None:
+        return self.file.site.read_observer
+
 
 class CollectionDrop(Drop):
     """A collection's metadata with its ``docs`` and ``files``."""
@@ -193,6 +221,9 @@ class CollectionDrop(Drop):
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.collection.metadata
+
+    def _observer(self) -> Callable[[Drop, str | None], None] | None:
+        return self.collection.site.read_observer
 
     def __str__(self) -> str:
         # Jekyll's CollectionDrop#to_s is ``docs.to_s``: the documents' inspect forms
@@ -248,14 +279,25 @@ class SiteDrop(Drop):
             return self.site.collections.get(key)
         return None
 
+    def _observer(self) -> Callable[[Drop, str | None], None] | None:
+        return self.site.read_observer
+
     def __getitem__(self, key: str) -> Any:
         collection = self._collection(key)
         if collection is not None:
+            observe = self._observer()
+            if observe is not None:
+                observe(self, key)
             return [DocumentDrop(d) for d in collection.docs]
         return super().__getitem__(key)
 
     def __contains__(self, key: object) -> bool:
-        return self._collection(key) is not None or super().__contains__(key)
+        if self._collection(key) is not None:
+            observe = self._observer()
+            if observe is not None and isinstance(key, str):
+                observe(self, key)
+            return True
+        return super().__contains__(key)
 
     def _site_posts(self) -> list[DocumentDrop]:
         if self._posts is None:
