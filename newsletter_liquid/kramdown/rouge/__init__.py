@@ -52,6 +52,10 @@ PORTED: Mapping[str, str] = {
     "toml": ".toml:TomlLexer",
     "ini": ".ini:IniLexer",
     "docker": ".docker:DockerLexer",
+    "markdown": ".markdown:MarkdownLexer",
+    "make": ".make:MakeLexer",
+    "scss": ".scss:ScssLexer",
+    "sass": ".sass:SassLexer",
     "typescript": ".typescript:TypescriptLexer",
 }
 

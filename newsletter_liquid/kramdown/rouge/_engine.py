@@ -249,6 +249,13 @@ class State:
     items: tuple[StateItem, ...]
 
 
+class _WholeMatch:
+    """Type of the default of :meth:`RegexLexer.token`, distinct from an explicit ``None``."""
+
+
+WHOLE_MATCH = _WholeMatch()
+
+
 class RegexLexer(RougeLexer):
     """Base of the rule-table lexers; subclasses define :meth:`states`."""
 
@@ -279,8 +286,9 @@ class RegexLexer(RougeLexer):
         """Hook run on every reset (rouge's ``start`` blocks)."""
 
     # --- API for rule callbacks -------------------------------------------------
-    def token(self, token: _TokenType, value: str | None = None) -> None:
-        if value is None:
+    def token(self, token: _TokenType, value: str | _WholeMatch | None = WHOLE_MATCH) -> None:
+        """Emit ``value`` (the whole match if omitted; ``None``, like Ruby's nil, emits nothing)."""
+        if isinstance(value, _WholeMatch):
             value = self.match.group(0)
         if value:
             self._out.append((token, value))
@@ -305,6 +313,9 @@ class RegexLexer(RougeLexer):
 
     def goto(self, state: str | State) -> None:
         self.stack[-1] = state if isinstance(state, State) else self.get_state(state)
+
+    def reset_stack(self) -> None:
+        self.stack = [self.get_state("root")]
 
     def in_state(self, name: str) -> bool:
         return any(state.name == name for state in self.stack)
