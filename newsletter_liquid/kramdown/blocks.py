@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import mistune
@@ -77,8 +78,22 @@ class KramdownBlockParser(mistune.BlockParser):
         self.specification = {}
         self._methods = {}
         self._starts: dict[str, re.Pattern[str]] = {}
+        self._orders: dict[tuple[int, str], tuple[tuple[re.Pattern[str], _Accept], ...]] = {}
         for name, start in BLOCK_RULES:
             register_block_rule(self, name, start, _rule_adapter(f"rule_{name}"))
+
+    def _order_for(self, spaces: int, char: str) -> tuple[tuple[re.Pattern[str], _Accept], ...]:
+        """The rules, in order, that may start after ``spaces`` spaces then ``char``."""
+        order = []
+        for name in _block_rule_names(tuple(self.rules), spaces, char):
+            method = getattr(self, f"rule_{name}", None) if name in _BLOCK_START_AT else None
+            order.append((self._starts[name], method or self._registered(name)))
+        return tuple(order)
+
+    def _registered(self, name: str) -> _Accept:
+        """A rule registered from outside: accepted when it returns a cursor."""
+        func = self._methods[name]
+        return lambda m, state: func(m, state) is not None
 
     # -- the loop
     def parse(self, state: mistune.BlockState, rules: list[str] | None = None) -> None:
@@ -99,14 +114,25 @@ class KramdownBlockParser(mistune.BlockParser):
         if text is not None:
             state.scanner = Scanner(text)
         src = state.scanner
+        string = src.string
+        end = len(string)
         found = False
-        order = [(self._starts[n], self._methods[n]) for n in self.rules]
+        orders = self._orders
         state.nesting += 1
         try:
-            while not src.eos():
+            while src.pos < end:
+                pos = src.pos
+                # Only the rules that can start with what the line starts with.
+                spaces = 0
+                while spaces < 4 and string.startswith(" ", pos + spaces):
+                    spaces += 1
+                key = (spaces, string[pos + spaces : pos + spaces + 1] if spaces < 4 else " ")
+                order = orders.get(key)
+                if order is None:
+                    order = orders[key] = self._order_for(*key)
                 for start, func in order:
                     m = src.check(start)
-                    if m is not None and func(m, state) is not None:
+                    if m is not None and func(m, state):
                         break
                 else:
                     state.add_text(src.scan(P.ANY_LINE) or src.getch())
@@ -752,6 +778,42 @@ def parse_html_attributes(text: str, in_html_tag: bool) -> dict[str, Any]:
         else:
             attrs[name] = ""
     return attrs
+
+
+_SP = " \t\n\r\f\v"
+_Accept = Callable[["re.Match[str]", KramdownState], bool]
+# Whether a block rule's start regexp can match a line (or rest of a line)
+# that begins with ``spaces`` spaces (4 meaning four or more) then ``char``.
+_BLOCK_START_AT: dict[str, Callable[[int, str], bool]] = {
+    "blank_line": lambda spaces, char: char in _SP,
+    "codeblock": lambda spaces, char: spaces == 4 or (spaces == 0 and char == "\t"),
+    "codeblock_fenced": lambda spaces, char: spaces < 4 and char in "~`",
+    "blockquote": lambda spaces, char: spaces < 4 and char in ">",
+    "atx_header": lambda spaces, char: spaces == 0 and char in "#",
+    "horizontal_rule": lambda spaces, char: spaces < 4 and char in "*-_",
+    "list": lambda spaces, char: spaces < 4 and char in "+*-0123456789",
+    "definition_list": lambda spaces, char: spaces < 4 and char in ":",
+    "block_html": lambda spaces, char: spaces < 4 and char in "<",
+    "setext_header": lambda spaces, char: spaces < 4 and char not in " \t",
+    "block_math": lambda spaces, char: spaces < 4 and char in "\\$",
+    "table": lambda spaces, char: spaces < 4 and char not in _SP,
+    "footnote_definition": lambda spaces, char: spaces < 4 and char in "[",
+    "link_definition": lambda spaces, char: spaces < 4 and char in "[",
+    "abbrev_definition": lambda spaces, char: spaces < 4 and char in "*",
+    "block_extensions": lambda spaces, char: spaces < 4 and char in "{",
+    "eob_marker": lambda spaces, char: spaces == 0 and char in "^",
+    "paragraph": lambda spaces, char: spaces < 4 and char not in " \t",
+}
+
+
+@lru_cache(maxsize=512)
+def _block_rule_names(rules: tuple[str, ...], spaces: int, char: str) -> tuple[str, ...]:
+    """Rules that may match there (all rules registered from outside are kept)."""
+    return tuple(
+        name
+        for name in rules
+        if (applies := _BLOCK_START_AT.get(name)) is None or applies(spaces, char)
+    )
 
 
 _FENCE_LINE = re.compile(r"\n {0,3}[~`]{3}")

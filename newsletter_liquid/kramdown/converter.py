@@ -35,8 +35,16 @@ FOOTNOTE_BACKLINK_FMT = '{}<a href="#fnref:{}" class="reversefootnote" role="doc
 Highlighter = Callable[[str, "str | None", str, Mapping[str, Any]], "str | None"]
 
 
+def _escape_one(m: re.Match[str]) -> str:
+    found = m.group(0)
+    return ESCAPE_MAP.get(found, found)
+
+
 def escape_html(text: str, kind: str = "all") -> str:
-    return _ESCAPE_RES[kind].sub(lambda m: ESCAPE_MAP.get(m.group(0), m.group(0)), text)
+    if "<" not in text and ">" not in text and "&" not in text:
+        if kind != "attribute" or '"' not in text:
+            return text
+    return _ESCAPE_RES[kind].sub(_escape_one, text)
 
 
 def _fallback_highlight(
@@ -66,16 +74,20 @@ class HtmlConverter:
 
     # -- dispatch
     def convert(self, el: Element, indent: int = -2) -> str:
-        method = getattr(self, f"convert_{el.type}", None)
+        method = _CONVERTERS.get(el.type)
         if method is None:
             return ""
-        result: str = method(el, indent)
+        result: str = method(self, el, indent)
         return result
 
     def inner(self, el: Element, indent: int) -> str:
         indent += self.indent
         self.stack.append(el)
-        parts = [self.convert(child, indent) for child in el.children]
+        parts = []
+        for child in el.children:
+            method = _CONVERTERS.get(child.type)
+            if method is not None:
+                parts.append(method(self, child, indent))
         self.stack.pop()
         return "".join(parts)
 
@@ -525,6 +537,14 @@ class HtmlConverter:
         return self.format_as_indented_block_html(
             "div", {"class": "footnotes", "role": "doc-endnotes"}, self.convert(ol, 2), 0
         )
+
+
+# Element type -> its HtmlConverter method (kramdown's convert_<type> dispatch).
+_CONVERTERS: dict[str, Callable[[HtmlConverter, Element, int], str]] = {
+    name.removeprefix("convert_"): method
+    for name, method in vars(HtmlConverter).items()
+    if name.startswith("convert_") and name != "convert" and callable(method)
+}
 
 
 def _show_whitespace(m: re.Match[str]) -> str:

@@ -47,7 +47,7 @@ SPAN_TYPES = frozenset(
 )
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Element:
     """One node of kramdown's tree: ``value``, HTML ``attr`` and parser ``options``."""
 

@@ -56,6 +56,7 @@ PORTED: Mapping[str, str] = {
     "make": ".make:MakeLexer",
     "scss": ".scss:ScssLexer",
     "sass": ".sass:SassLexer",
+    "rust": ".rust:RustLexer",
     "typescript": ".typescript:TypescriptLexer",
 }
 
