@@ -41,9 +41,13 @@ def _escape_one(m: re.Match[str]) -> str:
 
 
 def escape_html(text: str, kind: str = "all") -> str:
-    if "<" not in text and ">" not in text and "&" not in text:
-        if kind != "attribute" or '"' not in text:
-            return text
+    if (
+        "<" not in text
+        and ">" not in text
+        and "&" not in text
+        and (kind != "attribute" or '"' not in text)
+    ):
+        return text
     return _ESCAPE_RES[kind].sub(_escape_one, text)
 
 
