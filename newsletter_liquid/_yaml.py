@@ -90,7 +90,7 @@ class _PsychLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self.alias_expansions += 1
             if self.alias_expansions > _MAX_ALIAS_EXPANSION:
-                event = self.peek_event()
+                event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise yaml.constructor.ConstructorError(
                     None, None, "too many alias references (possible YAML bomb)",
                     event.start_mark,
