@@ -8,10 +8,8 @@ build leaves the previous output whole.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import fnmatch
-import io
 import json
 import os
 import re
@@ -408,8 +406,9 @@ class Site:
         text = self.read_text(path)
         ext = path.suffix.lower()
         if ext in (".csv", ".tsv"):
-            reader = csv.DictReader(io.StringIO(text), delimiter="\t" if ext == ".tsv" else ",")
-            return [dict(row) for row in reader]
+            from .datafiles import read_csv_data
+
+            return read_csv_data(text, ext, self.config, self._rel(path))
         if ext == ".json":
             try:
                 return json.loads(text)

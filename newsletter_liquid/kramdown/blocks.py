@@ -78,16 +78,17 @@ class KramdownBlockParser(mistune.BlockParser):
         self.specification = {}
         self._methods = {}
         self._starts: dict[str, re.Pattern[str]] = {}
-        self._orders: dict[tuple[int, str], tuple[tuple[re.Pattern[str], _Accept], ...]] = {}
+        self._orders: dict[tuple[int, str], tuple[_Entry, ...]] = {}
         for name, start in BLOCK_RULES:
             register_block_rule(self, name, start, _rule_adapter(f"rule_{name}"))
 
-    def _order_for(self, spaces: int, char: str) -> tuple[tuple[re.Pattern[str], _Accept], ...]:
+    def _order_for(self, spaces: int, char: str) -> tuple[_Entry, ...]:
         """The rules, in order, that may start after ``spaces`` spaces then ``char``."""
         order = []
         for name in _block_rule_names(tuple(self.rules), spaces, char):
             method = getattr(self, f"rule_{name}", None) if name in _BLOCK_START_AT else None
-            order.append((self._starts[name], method or self._registered(name)))
+            line_test = _BLOCK_LINE_NEEDS.get(name) if char != "\n" else None
+            order.append((self._starts[name], method or self._registered(name), line_test))
         return tuple(order)
 
     def _registered(self, name: str) -> _Accept:
@@ -130,7 +131,15 @@ class KramdownBlockParser(mistune.BlockParser):
                 order = orders.get(key)
                 if order is None:
                     order = orders[key] = self._order_for(*key)
-                for start, func in order:
+                eol = -1
+                for start, func, line_test in order:
+                    if line_test is not None:
+                        if eol < 0:
+                            eol = string.find("\n", pos)
+                            if eol < 0:
+                                eol = end
+                        if not line_test(string, pos, eol):
+                            continue
                     m = src.check(start)
                     if m is not None and func(m, state):
                         break
@@ -804,6 +813,14 @@ _BLOCK_START_AT: dict[str, Callable[[int, str], bool]] = {
     "eob_marker": lambda spaces, char: spaces == 0 and char in "^",
     "paragraph": lambda spaces, char: spaces < 4 and char not in " \t",
 }
+
+# A cheap look at the line (text, cursor, end of line) that its start regexp
+# needs to hold, tried first: tables need a pipe, setext headers an underline.
+_BLOCK_LINE_NEEDS: dict[str, Callable[[str, int, int], bool]] = {
+    "table": lambda string, pos, eol: string.find("|", pos, eol) >= 0,
+    "setext_header": lambda string, pos, eol: string.startswith(("-", "="), eol + 1),
+}
+_Entry = tuple[re.Pattern[str], _Accept, "Callable[[str, int, int], bool] | None"]
 
 
 @lru_cache(maxsize=512)

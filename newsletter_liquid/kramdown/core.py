@@ -165,7 +165,8 @@ class Scanner:
         return self._slice
 
     def _match(self, regex: re.Pattern[str]) -> Any:
-        if self._mid_line() and _needs_slice(regex):
+        pos = self.pos
+        if pos and self.string[pos - 1] != "\n" and _needs_slice(regex):
             m = regex.match(self._rest_slice())
             return ShiftedMatch(m, self.pos) if m is not None else None
         return regex.match(self.string, self.pos)
