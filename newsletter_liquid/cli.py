@@ -46,6 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-d", "--destination", help="output folder (default: SOURCE/_site)")
     build.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     build.add_argument("-V", "--verbose", action="store_true", help="print every file written")
+    build.add_argument("--no-cache", action="store_true",
+                       help="render everything and leave no cache (default: reuse what did not "
+                       "change since the last build, cached in SOURCE/.newsletter-liquid-cache)")
+    build.add_argument("--cache-dir", metavar="DIR",
+                       help="keep the build cache in DIR "
+                       "(default: SOURCE/.newsletter-liquid-cache)")
+    build.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                       help="render with N processes (default: 1)")
     render = sub.add_parser("render", help="print one page's final HTML")
     _site_options(render)
     render.add_argument("file", help="the page or post to render")
@@ -131,10 +139,22 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         site.on_warning = lambda message: print(message, file=sys.stderr)
     dest = Path(args.destination) if args.destination else None
-    written = site.build(dest)
+    cache_dir = None
+    if not args.no_cache:
+        from .cache import CACHE_DIR_NAME
+
+        cache_dir = Path(args.cache_dir) if args.cache_dir else site.source / CACHE_DIR_NAME
+    if args.jobs < 1:
+        print("newsletter-liquid build: --jobs must be 1 or more", file=sys.stderr)
+        return 2
+    written = site.build(dest, cache_dir=cache_dir, jobs=args.jobs)
     if args.verbose:
         for rel in written:
             print(f"  Writing: {rel}")
+        if site.cache_stats:
+            stats = site.cache_stats
+            print(f"  Cache: {stats.get('reused', 0)} reused, "
+                  f"{stats.get('rendered', 0)} rendered")
     if not args.quiet:
         target = dest or Path(site.config["destination"])
         print(f"Built {len(written)} files into {os.path.relpath(target)}")

@@ -106,7 +106,22 @@ class Renderer:
 
     def render_excerpt(self, excerpt: Excerpt) -> str:
         """An excerpt: Liquid and Markdown over the excerpt text, never a layout."""
+        tracker = self.site.tracker
+        if tracker is not None:
+            return tracker.render_excerpt(excerpt, lambda: self.render(excerpt, self.new_payload()))
         return self.render(excerpt, self.new_payload())
+
+    def layout_after(self, item: Convertible, previous: Any) -> Any:
+        """What ``render`` leaves in the payload's ``layout`` for ``item`` when the one
+        before left ``previous`` (the build cache restores it without rendering)."""
+        first_layout = self.site.layouts.get(_to_s(item.data.get("layout")))
+        value = deep_merge(first_layout.data, previous or {}) if first_layout else previous
+        if not item.place_in_layout:
+            return value
+        value = None
+        for layout in layout_chain(self.site, item):
+            value = deep_merge(layout.data, value or {})
+        return value
 
 
 def _to_s(value: Any) -> str:

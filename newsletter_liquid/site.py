@@ -27,6 +27,7 @@ from .errors import ConfigError, SiteError
 from .frontmatter import has_front_matter
 
 if TYPE_CHECKING:
+    from .cache import CacheStore, Tracker
     from .dialect import JekyllEnvironment
     from .kramdown import KramdownOptions
     from .plugins import Plugin
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["Site"]
 
 _SPECIAL_RE = re.compile(r"\A[._#~]")
+_CACHE_DIR_NAME = ".newsletter-liquid-cache"  # cache.CACHE_DIR_NAME (not imported: cost)
 _DATA_EXTS = (".yaml", ".yml", ".json", ".csv", ".tsv")
 _POST_NAME_RE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
 _DRAFT_NAME_RE = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
@@ -54,7 +56,7 @@ class Site:
         if unpublished is not None:
             config["unpublished"] = unpublished
         self.zone: dt.tzinfo | None = resolve_timezone(config.get("timezone"))
-        self.time = _site_time(self.zone)
+        self._time = _site_time(self.zone)
         self.defaults = FrontMatterDefaults(config)
         self.permalink_style = config.get("permalink") or "date"
         exts = str(config.get("markdown_ext") or "").split(",")
@@ -78,6 +80,23 @@ class Site:
         self._site_drop: Any = None
         #: told of every drop read while a build cache records a render (see cache.py)
         self.read_observer: Callable[[Any, str | None], None] | None = None
+        #: the build cache's read log while a cached build renders
+        self.tracker: Tracker | None = None
+        #: Markdown conversions of this build by input text (markdownify of one text twice)
+        self._markdown_memo: dict[str, str] = {}
+        self._markdown_store: CacheStore | None = None
+        self._markdown_new: dict[str, str] = {}
+        self._markdown_used: set[str] = set()
+        self._markdown_salt: bytes | None = None
+        #: what the last cached build reused and rendered (for ``build --verbose``)
+        self.cache_stats: dict[str, int] = {}
+
+    @property
+    def time(self) -> dt.datetime:
+        """``site.time``; a cached build notes who reads it."""
+        if self.tracker is not None:
+            self.tracker.observe_time()
+        return self._time
 
     def warn(self, message: str) -> None:
         """Record a build warning (Jekyll logs them and goes on)."""
@@ -133,7 +152,7 @@ class Site:
         except OSError as exc:
             raise SiteError(f"cannot read file: {exc.strerror}", self._rel(path)) from None
         try:
-            return data.decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -141,6 +160,9 @@ class Site:
                 f"invalid UTF-8 byte 0x{data[exc.start]:02x}: save the file as UTF-8",
                 self._rel(path), line, col,
             ) from None
+        if self.tracker is not None:
+            self.tracker.observe_file(path, text)
+        return text
 
     def _rel(self, path: Path) -> str:
         try:
@@ -183,7 +205,7 @@ class Site:
         ]
         kept = []
         for entry in entries:
-            if entry.endswith("."):
+            if entry.endswith(".") or (not base_dir and entry == _CACHE_DIR_NAME):
                 continue
             rel = os.path.join(base_dir, entry) if base_dir else entry
             included = self._glob_include(include, entry) or self._glob_include(
@@ -484,9 +506,32 @@ class Site:
         return self._markdown_options
 
     def markdownify(self, text: str) -> str:
-        from .kramdown import render_markdown
+        """Kramdown with the site's options; each text is converted once per build (and,
+        with a build cache, once until it changes: conversion is a pure function)."""
+        html = self._markdown_memo.get(text)
+        if html is not None:
+            return html
+        store = self._markdown_store
+        digest = ""
+        if store is not None:
+            import hashlib
 
-        return render_markdown(text, self.markdown_options)
+            if self._markdown_salt is None:
+                from .cache import markdown_salt
+
+                self._markdown_salt = markdown_salt(self.markdown_options.to_dict())
+            digest = hashlib.blake2b(self._markdown_salt + text.encode("utf-8", "surrogatepass"),
+                                     digest_size=16).hexdigest()
+            html = store.markdown(digest)
+            self._markdown_used.add(digest)
+        if html is None:
+            from .kramdown import render_markdown
+
+            html = render_markdown(text, self.markdown_options)
+            if digest:
+                self._markdown_new[digest] = html
+        self._markdown_memo[text] = html
+        return html
 
     @property
     def renderer(self) -> Renderer:
@@ -533,22 +578,30 @@ class Site:
                 files.extend(collection.docs)
         return files
 
-    def render_all(self) -> dict[Path, str | Path]:
+    def render_all(
+        self, *, cache_dir: str | os.PathLike[str] | None = None, jobs: int = 1
+    ) -> dict[Path, str | Path]:
         """Every output file: rendered text for documents and pages, a source path to copy
-        for static files. Keys are paths relative to the destination."""
+        for static files. Keys are paths relative to the destination.
+
+        With ``cache_dir`` (a folder, created when missing) the build reuses what it can
+        of the last build cached there and leaves its own records for the next; the
+        result is the same bytes either way (see ``cache.py``).
+        """
         self.generate()
         self.include_cache.clear()
         # Jekyll renders every document, written or not (their content is visible to
         # Liquid), then every page.
-        for collection in self.collections.values():
-            for doc in collection.docs:
-                doc.output = self.renderer.render(doc)
-                for plugin in self.plugins:
-                    plugin.after_render(self, doc)
-        for page in self.pages:
-            page.output = self.renderer.render(page)
-            for plugin in self.plugins:
-                plugin.after_render(self, page)
+        items: list[Page | Document] = [
+            doc for collection in self.collections.values() for doc in collection.docs
+        ]
+        items.extend(self.pages)
+        if cache_dir is None:
+            for one in items:
+                one.output = self.renderer.render(one)
+                self._after_render(one)
+        else:
+            self._render_cached(items, Path(cache_dir))
         files = self.site_files()
         self._warn_conflicts(files)
         outputs: dict[Path, str | Path] = {}
@@ -563,6 +616,36 @@ class Site:
         for plugin in self.plugins:
             plugin.post_render(self, outputs)
         return outputs
+
+    def _after_render(self, item: Page | Document) -> None:
+        for plugin in self.plugins:
+            plugin.after_render(self, item)
+
+    def _render_cached(self, items: list[Page | Document], folder: Path) -> None:
+        from .cache import CacheStore, Tracker, global_key
+
+        store = CacheStore.open(folder)
+        self._markdown_store = store
+        key = global_key(self, list(items))
+        tracker = Tracker(self, self.renderer, store if key is not None else None, key)
+        if key is not None:
+            self.tracker = tracker
+            self.read_observer = tracker.observe
+        try:
+            for index, item in enumerate(items):
+                if key is None:
+                    item.output = self.renderer.render(item)
+                    self._after_render(item)
+                else:
+                    tracker.process(f"i:{index}", item, self._after_render)
+        finally:
+            self.tracker = None
+            self.read_observer = None
+            self._markdown_store = None
+        self.cache_stats = {"reused": tracker.reused, "rendered": tracker.rendered}
+        if store is not None:
+            tracker.save(self._markdown_new, self._markdown_used)
+            store.close()
 
     def _warn_conflicts(self, files: Sequence[Page | StaticFile | Document]) -> None:
         """Jekyll's Doctor check: one warning per destination written by several files."""
@@ -581,15 +664,19 @@ class Site:
                     f"{Path(self.config['destination']) / dest.relative_to('/')}\n{listed}"
                 )
 
-    def build(self, destination: str | os.PathLike[str] | None = None) -> list[Path]:
-        """Render everything, then replace ``destination`` atomically with the result."""
+    def build(
+        self, destination: str | os.PathLike[str] | None = None, *,
+        cache_dir: str | os.PathLike[str] | None = None, jobs: int = 1,
+    ) -> list[Path]:
+        """Render everything, then replace ``destination`` atomically with the result
+        (``cache_dir``: see ``render_all``)."""
         dest = Path(destination or self.config["destination"]).resolve()
         if dest == self.source.resolve() or self.source.resolve().is_relative_to(dest):
             raise ConfigError(
                 "the destination would overwrite the source: choose another folder",
                 str(dest),
             )
-        outputs = self.render_all()
+        outputs = self.render_all(cache_dir=cache_dir, jobs=jobs)
         return write_atomically(dest, outputs, self.config.get("keep_files") or [])
 
 

@@ -1,0 +1,796 @@
+"""Incremental builds: a persistent cache keyed by content, and the read log that makes it sound.
+
+A build renders documents and pages one after another with one shared payload,
+so what a render produces depends on more than its own file: the documents it
+reads through the drops (their titles, URLs, contents as rendered so far), the
+files it includes, the time, what the previous render left in ``content`` and
+``layout``. While a render runs, a :class:`Tracker` is the site's
+``read_observer``: every drop read, every file read and every ``site.time`` read
+is noted with a fingerprint of the value seen. The next build walks the items
+in the same order; an item whose own inputs and every noted read still give the
+same fingerprints *at that point of the walk* is not rendered again: its output,
+its converted content and what it left in the payload are restored from the
+cache. Anything else is rendered, and recorded anew.
+
+What the log cannot see is in the site-wide key (:func:`global_key`): the code,
+the configuration, the layouts, the list of documents, pages and static files
+with their URLs, the plugins and the environment. When it differs nothing is
+reused. Renders that touch state shared across renders which the log does not
+follow (``increment`` counters, jekyll-include-cache's store, Python's random
+generator) are never reused.
+
+The store is one SQLite file in ``.newsletter-liquid-cache/`` inside the source.
+Every failure to open, read or write it (corrupt, old format, read-only folder)
+makes it a miss: a build never fails because of its cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .document import Convertible, Document, Excerpt, Page
+    from .renderer import Renderer
+    from .site import Site
+
+__all__ = [
+    "CACHE_DIR_NAME",
+    "CacheStore",
+    "Record",
+    "Tracker",
+    "Unfingerprintable",
+    "fingerprint",
+    "global_key",
+    "text_digest",
+]
+
+CACHE_DIR_NAME = ".newsletter-liquid-cache"
+#: bump when the meaning of a record changes
+FORMAT = "1"
+#: plugins whose Python code reads nothing at render time that the log misses
+CACHE_SAFE_PLUGINS = frozenset({
+    "jekyll-feed", "jekyll-paginate", "jekyll-redirect-from", "jekyll-sitemap",
+    "jekyll-default-layout", "jekyll-optional-front-matter", "jekyll-titles-from-headings",
+    "jekyll-github-metadata",
+})
+#: drop keys whose value changes while a build runs (documents are rendered)
+_VOLATILE_KEYS = frozenset({"content", "output", "excerpt", "pages", "html_pages", None})
+
+
+class Unfingerprintable(Exception):
+    """A value the cache cannot compare across builds (the render is then never reused)."""
+
+
+# -- fingerprints ---------------------------------------------------------------------
+
+
+def text_digest(text: str) -> str:
+    """The key of a text in the blob store."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def fingerprint(value: Any, token: Callable[[Any], str | None] | None = None) -> str:
+    """A digest of ``value`` that is equal across processes exactly when the value is.
+
+    Drops are named by ``token`` (their identity), not walked: what a render reads
+    from them is logged read by read.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    _feed(h, value, token or drop_token, 0)
+    return h.hexdigest()
+
+
+def _feed(h: Any, value: Any, token: Callable[[Any], str | None], depth: int) -> None:
+    if depth > 200:
+        raise Unfingerprintable("nested too deeply")
+    kind = type(value)
+    if value is None:
+        h.update(b"N")
+    elif kind is str or isinstance(value, str):
+        data = value.encode("utf-8", "surrogatepass")
+        h.update(b"S%d:" % len(data))
+        h.update(data)
+    elif value is True or value is False:
+        h.update(b"T" if value else b"F")
+    elif kind is int:
+        h.update(b"I%d;" % value)
+    elif kind is float:
+        h.update(b"R" + repr(value).encode() + b";")
+    elif isinstance(value, dt.datetime):
+        h.update(f"D{value.isoformat()}|{value.tzname()}|{type(value.tzinfo).__name__};"
+                 .encode("utf-8", "surrogatepass"))
+    elif isinstance(value, dt.date):
+        h.update(f"Y{value.isoformat()};".encode())
+    elif isinstance(value, (list, tuple)):
+        h.update(b"L%d:" % len(value))
+        for item in value:
+            _feed(h, item, token, depth + 1)
+    elif _is_drop(value):
+        name = token(value)
+        if name is None:
+            raise Unfingerprintable(type(value).__name__)
+        h.update(b"P" + name.encode("utf-8", "surrogatepass") + b";")
+    elif isinstance(value, Mapping):
+        h.update(b"M%d:" % len(value))
+        for key, item in value.items():
+            _feed(h, key, token, depth + 1)
+            _feed(h, item, token, depth + 1)
+    elif kind is range:
+        h.update(b"G%d,%d,%d;" % (value.start, value.stop, value.step))
+    else:
+        from .document import Excerpt
+
+        if isinstance(value, Excerpt) and value.output is not None:
+            h.update(b"E")
+            _feed(h, value.output, token, depth + 1)
+        else:
+            raise Unfingerprintable(type(value).__name__)
+
+
+def _is_drop(value: Any) -> bool:
+    from .dialect.drops import Drop
+
+    return isinstance(value, Drop)
+
+
+def drop_token(drop: Any) -> str | None:
+    """A drop's identity, the same in every build of the same site structure."""
+    from .dialect.drops import (
+        CollectionDrop,
+        DocumentDrop,
+        ExcerptDrop,
+        JekyllDrop,
+        SiteDrop,
+        StaticFileDrop,
+    )
+
+    if isinstance(drop, ExcerptDrop):
+        return "e:" + drop.excerpt.doc.relative_path
+    if isinstance(drop, DocumentDrop):
+        return "d:" + drop.doc.relative_path
+    if isinstance(drop, SiteDrop):
+        current = drop.current_document
+        return "s:" + (current.relative_path if current is not None else "")
+    if isinstance(drop, StaticFileDrop):
+        return "f:" + str(drop.file.path)
+    if isinstance(drop, CollectionDrop):
+        return "c:" + drop.collection.label
+    if isinstance(drop, JekyllDrop):
+        return "j:"
+    return None
+
+
+def _own_value(value: Any) -> Any:
+    """An item's data as its own input: a generated excerpt counts by its source text."""
+    from .document import Excerpt
+
+    if isinstance(value, Excerpt):
+        return ["excerpt", value.content]
+    if isinstance(value, dict):
+        return {k: _own_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_own_value(v) for v in value]
+    return value
+
+
+def own_fingerprint(item: Convertible) -> str:
+    """What an item is before anything else is read: its kind, data, text, URL."""
+    from .document import Excerpt, Page
+
+    raw = getattr(item, "raw_content", None)
+    if isinstance(item, Excerpt):
+        # not item.data: Jekyll copies the document's data on first use, so must we
+        data = item._data if item._data is not None else {
+            k: v for k, v in item.doc.data.items() if k not in ("layout", "excerpt")}
+        url = item.doc.url
+    else:
+        data, url = item.data, item.url
+    parts: list[Any] = [
+        type(item).__name__, item.relative_path, _own_value(data),
+        raw if raw is not None else item.content, url,
+    ]
+    if isinstance(item, Page):
+        pager = getattr(item, "pager", None)
+        parts += [item.dir_, item.name, pager.to_liquid() if pager is not None else None]
+    return fingerprint(parts)
+
+
+def _code_digest() -> str:
+    """The package's own source: any change to the code is a new cache."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(root.rglob("*.py")):
+        h.update(str(path.relative_to(root)).encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"?")
+    return h.hexdigest()
+
+
+def global_key(site: Site, items: list[Convertible]) -> str | None:
+    """Everything a render may use that the read log does not follow; None when the site
+    cannot be cached soundly (a plugin whose Python code reads the site at render time)."""
+    if any(p.name not in CACHE_SAFE_PLUGINS for p in site.plugins):
+        return None
+    versions = _versions()
+    local = dt.datetime.now().astimezone()
+    environment = [os.environ.get(k) for k in ("JEKYLL_ENV", "SOURCE_DATE_EPOCH", "TZ")]
+    environment.append(str(local.utcoffset()))
+    layouts = [[name, lay.relative_path, lay.data, lay.content]
+               for name, lay in sorted(site.layouts.items())]
+    structure: list[Any] = []
+    for item in items:
+        structure.append([type(item).__name__, item.relative_path, item.url,
+                          str(item.destination(Path("/")))])
+    for label, collection in site.collections.items():
+        structure.append([label, [d.relative_path for d in collection.docs],
+                          [str(f.path) for f in collection.files]])
+    structure.append([[str(f.path), f.url, f.write] for f in site.static_files])
+    try:
+        return fingerprint([FORMAT, _code_digest(), versions, environment, site.config,
+                            [p.name for p in site.plugins], layouts, structure])
+    except Unfingerprintable:
+        return None
+
+
+# -- records ----------------------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    """What one render read and left behind."""
+
+    own: str
+    #: (drop token, key or None for the whole drop, fingerprint), in first-read order
+    reads: list[tuple[str, str | None, str]] = field(default_factory=list)
+    #: (file path, digest of its text) for files read while rendering (includes)
+    files: list[tuple[str, str]] = field(default_factory=list)
+    #: fingerprint of what the previous render left in ``content``/``layout``
+    leak: str | None = None
+    content: str = ""
+    output: str | None = None
+    #: digest of ``content`` left in the payload (None: the render left it as it was)
+    leftover: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps([self.own, self.reads, self.files, self.leak, self.content,
+                           self.output, self.leftover, self.warnings],
+                          ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Record:
+        own, reads, files, leak, content, output, leftover, warnings = json.loads(text)
+        record = cls(str(own), [(str(t), None if k is None else str(k), str(f))
+                                for t, k, f in reads],
+                     [(str(p), str(d)) for p, d in files],
+                     None if leak is None else str(leak), str(content),
+                     None if output is None else str(output),
+                     None if leftover is None else str(leftover),
+                     [str(w) for w in warnings])
+        return record
+
+    def blobs(self) -> Iterable[str]:
+        yield self.content
+        if self.output is not None:
+            yield self.output
+        if self.leftover is not None:
+            yield self.leftover
+
+
+# -- the store --------------------------------------------------------------------------
+
+
+class CacheStore:
+    """The cache folder's SQLite file: records, texts by digest, Markdown conversions."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.db: sqlite3.Connection | None = None
+
+    @classmethod
+    def open(cls, folder: Path) -> CacheStore | None:
+        """The store in ``folder``, created when missing; None when it cannot be used."""
+        store = cls(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# made by newsletter-liquid: a cache, never commit it\n*\n")
+            store._connect()
+        except (OSError, sqlite3.Error, ValueError):
+            store.discard()
+            try:
+                (folder / "cache.sqlite3").unlink(missing_ok=True)
+                store._connect()
+            except (OSError, sqlite3.Error, ValueError):
+                store.close()
+                return None
+        return store
+
+    def _connect(self) -> None:
+        db = sqlite3.connect(self.folder / "cache.sqlite3", timeout=5, isolation_level=None)
+        self.db = db
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=OFF")
+        db.executescript(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE IF NOT EXISTS blobs (digest TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE IF NOT EXISTS markdown (digest TEXT PRIMARY KEY, value TEXT);"
+        )
+        row = db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+        if row is None:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+        elif row[0] != FORMAT:
+            raise ValueError("old cache format")
+
+    def discard(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+            self.db = None
+
+    def _meta(self, key: str) -> str | None:
+        assert self.db is not None
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def records(self, key: str) -> dict[str, Record]:
+        """The records of the last build when it had the same site-wide key."""
+        if self.db is None:
+            return {}
+        try:
+            if self._meta("global") != key:
+                return {}
+            found: dict[str, Record] = {}
+            for name, text in self.db.execute("SELECT key, value FROM records"):
+                found[str(name)] = Record.from_json(str(text))
+            return found
+        except (sqlite3.Error, ValueError, TypeError):
+            return {}
+
+    def blob(self, digest: str) -> str | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT value FROM blobs WHERE digest=?", (digest,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or not isinstance(row[0], str) or text_digest(row[0]) != digest:
+            return None
+        return row[0]
+
+    def markdown(self, digest: str) -> str | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT value FROM markdown WHERE digest=?", (digest,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def save(self, key: str | None, records: Mapping[str, Record], blobs: Mapping[str, str],
+             markdown: Mapping[str, str], markdown_used: Iterable[str]) -> None:
+        """Replace the records, keep only the texts they name; never raises."""
+        db = self.db
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN")
+            db.execute("DELETE FROM records")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('global', ?)", (key or "",))
+            if key is not None:
+                db.executemany("INSERT INTO records VALUES (?, ?)",
+                               [(k, r.to_json()) for k, r in records.items()])
+            db.executemany("INSERT OR IGNORE INTO blobs VALUES (?, ?)", blobs.items())
+            live = {d for r in records.values() for d in r.blobs()} if key is not None else set()
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS live (digest TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM live")
+            db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(d,) for d in live])
+            db.execute("DELETE FROM blobs WHERE digest NOT IN (SELECT digest FROM live)")
+            db.executemany("INSERT OR IGNORE INTO markdown VALUES (?, ?)", markdown.items())
+            db.execute("DELETE FROM live")
+            db.executemany("INSERT OR IGNORE INTO live VALUES (?)",
+                           [(d,) for d in {*markdown_used, *markdown}])
+            db.execute("DELETE FROM markdown WHERE digest NOT IN (SELECT digest FROM live)")
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+
+
+# -- the tracker ------------------------------------------------------------------------
+
+
+class _Poisoned(Exception):
+    """A read that cannot be fingerprinted: the render is recorded as never reusable."""
+
+
+@dataclass
+class _Recorder:
+    token: str
+    record: Record
+    reusable: bool
+    warn_start: int
+    random_state: Any
+    seen: set[tuple[str, str | None]] = field(default_factory=set)
+
+
+class Tracker:
+    """Records what each render reads; decides, in the next build, what can be reused."""
+
+    def __init__(self, site: Site, renderer: Renderer, store: CacheStore | None,
+                 key: str | None) -> None:
+        self.site = site
+        self.renderer = renderer
+        self.store = store
+        self.key = key
+        self.old: dict[str, Record] = (
+            store.records(key) if store is not None and key is not None else {}
+        )
+        self.new: dict[str, Record] = {}
+        self.blobs: dict[str, str] = {}
+        self.stack: list[_Recorder] = []
+        self.evaluating = False
+        self.validating = False
+        self._memo: dict[tuple[str, str | None], str | None] = {}
+        self._files: dict[str, str | None] = {}
+        self._site_drops: dict[str, Any] = {}
+        self._restoring: set[str] = set()
+        self._docs: dict[str, Document] | None = None
+        self._statics: dict[str, Any] | None = None
+        #: digest of the payload's ``content`` (its text is loaded when a render needs it)
+        self._leftover: str | None = None
+        self._leftover_text: bool = True
+        self.reused = 0
+        self.rendered = 0
+
+    # -- hooks (site.read_observer, Site.time, Site.read_text) ---------------------------
+    def observe(self, drop: Any, key: str | None) -> None:
+        if self.evaluating or not self.stack:
+            return
+        recorder = self.stack[-1]
+        if not recorder.reusable:
+            return
+        token = drop_token(drop)
+        if token is None:
+            recorder.reusable = False
+            return
+        if token[0] == "s" and key != "related_posts":
+            token = "s:"  # only related_posts depends on the current document
+        if token == recorder.token and key != "excerpt":
+            return  # the item's own fields: covered by its own fingerprint
+        pair = (token, key)
+        if pair in recorder.seen:
+            return
+        recorder.seen.add(pair)
+        fp = self._read_fingerprint(drop, token, key)
+        if fp is None:
+            recorder.reusable = False
+        else:
+            recorder.record.reads.append((token, key, fp))
+
+    def observe_time(self) -> None:
+        if self.evaluating or not self.stack:
+            return
+        recorder = self.stack[-1]
+        if ("t:", None) not in recorder.seen:
+            recorder.seen.add(("t:", None))
+            recorder.record.reads.append(("t:", None, fingerprint(self.site._time)))
+
+    def observe_file(self, path: Path, text: str) -> None:
+        if not self.stack:
+            return
+        recorder = self.stack[-1]
+        name = str(path)
+        if ("r:" + name, None) in recorder.seen:
+            return
+        recorder.seen.add(("r:" + name, None))
+        digest = self._files.get(name)
+        if digest is None:
+            digest = self._files[name] = text_digest(text)
+        recorder.record.files.append((name, digest))
+
+    # -- fingerprints of reads -----------------------------------------------------------
+    def _read_fingerprint(self, drop: Any, token: str, key: str | None) -> str | None:
+        memo_key = (token, key)
+        static = key not in _VOLATILE_KEYS
+        if static and memo_key in self._memo:
+            return self._memo[memo_key]
+        saved = self.evaluating
+        self.evaluating = True
+        try:
+            fp = fingerprint(self._read_value(drop, key))
+        except (Unfingerprintable, _Poisoned):
+            fp = None
+        finally:
+            self.evaluating = saved
+        if static:
+            self._memo[memo_key] = fp
+        return fp
+
+    def _read_value(self, drop: Any, key: str | None) -> Any:
+        from .dialect.drops import DocumentDrop, ExcerptDrop
+
+        if key is None:
+            text = str(drop) if isinstance(drop, DocumentDrop) else None
+            return [list(drop.keys()), text]
+        if (self.validating and key == "excerpt" and isinstance(drop, DocumentDrop)
+                and not isinstance(drop, ExcerptDrop)):
+            excerpt = drop.doc.excerpt
+            if excerpt is not None and excerpt.output is None and not self._restore_excerpt(
+                    excerpt):
+                raise _Poisoned("excerpt not restorable")
+        if key in drop:
+            return ["+", drop[key]]
+        return ["-"]
+
+    def _resolve(self, token: str) -> Any:
+        """The drop ``token`` names in this build (None when it is gone)."""
+        from .dialect.drops import (
+            CollectionDrop,
+            DocumentDrop,
+            ExcerptDrop,
+            JekyllDrop,
+            SiteDrop,
+            StaticFileDrop,
+        )
+
+        kind, _, name = token.partition(":")
+        if self._docs is None:
+            self._docs = {d.relative_path: d for d in self.site.documents}
+        if kind == "d":
+            doc = self._docs.get(name)
+            return DocumentDrop(doc) if doc is not None else None
+        if kind == "e":
+            doc = self._docs.get(name)
+            excerpt = doc.excerpt if doc is not None else None
+            return ExcerptDrop(excerpt) if excerpt is not None else None
+        if kind == "s":
+            drop = self._site_drops.get(name)
+            if drop is None:
+                drop = SiteDrop(self.site)
+                drop.current_document = self._docs.get(name) if name else None
+                if name and drop.current_document is None:
+                    return None
+                self._site_drops[name] = drop
+            return drop
+        if kind == "f":
+            if self._statics is None:
+                self._statics = {str(f.path): f for f in self.site.static_files}
+            file = self._statics.get(name)
+            return StaticFileDrop(file) if file is not None else None
+        if kind == "c":
+            collection = self.site.collections.get(name)
+            return CollectionDrop(collection) if collection is not None else None
+        if kind == "j":
+            return JekyllDrop(os.environ.get("JEKYLL_ENV") or "development")
+        return None
+
+    def _file_digest(self, name: str) -> str | None:
+        if name not in self._files:
+            try:
+                self._files[name] = text_digest(Path(name).read_bytes().decode("utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._files[name] = None
+        return self._files[name]
+
+    # -- validation ----------------------------------------------------------------------
+    def _shared_state_clean(self) -> bool:
+        env = self.site._env
+        counters = getattr(env, "counters", None) if env is not None else None
+        return not counters and not self.site.include_cache
+
+    def _valid(self, record: Record, item: Convertible, token: str) -> bool:
+        if not self._shared_state_clean():
+            return False
+        if record.own != own_fingerprint(item):
+            return False
+        if record.leak is not None and record.leak != self._leak_fingerprint():
+            return False
+        for name, digest in record.files:
+            if self._file_digest(name) != digest:
+                return False
+        saved = self.validating
+        self.validating = True
+        try:
+            for read_token, key, fp in record.reads:
+                if read_token == "t:":
+                    if fingerprint(self.site._time) != fp:
+                        return False
+                    continue
+                drop = self._resolve(read_token)
+                if drop is None or self._read_fingerprint(drop, read_token, key) != fp:
+                    return False
+        finally:
+            self.validating = saved
+        return True
+
+    def _blob(self, digest: str) -> str | None:
+        text = self.blobs.get(digest)
+        if text is None and self.store is not None:
+            text = self.store.blob(digest)
+            if text is not None:
+                self.blobs[digest] = text
+        return text
+
+    def _restore_excerpt(self, excerpt: Excerpt) -> bool:
+        key = "e:" + excerpt.doc.relative_path
+        record = self.old.get(key)
+        if record is None or key in self._restoring:
+            return False
+        self._restoring.add(key)
+        try:
+            if not self._valid(record, excerpt, key):
+                return False
+        finally:
+            self._restoring.discard(key)
+        text = self._blob(record.content)
+        if text is None:
+            return False
+        if getattr(excerpt, "raw_content", None) is None:
+            excerpt.raw_content = excerpt.content  # type: ignore[attr-defined]
+        excerpt.content = excerpt.output = text
+        for message in record.warnings:
+            self.site.warn(message)
+        self.new[key] = record
+        self.reused += 1
+        return True
+
+    def _leak_fingerprint(self) -> str:
+        return fingerprint([self._leftover, self.renderer.payload.get("layout")])
+
+    # -- rendering -----------------------------------------------------------------------
+    def process(self, key: str, item: Page | Document,
+                after: Callable[[Page | Document], None]) -> None:
+        """Reuse ``item``'s last render when nothing it read changed, else render it."""
+        record = self.old.get(key)
+        if record is not None and self._reuse(key, record, item):
+            return
+        self._render(key, item, after)
+
+    def _reuse(self, key: str, record: Record, item: Page | Document) -> bool:
+        token = _item_token(item)
+        if not self._valid(record, item, token):
+            return False
+        content = self._blob(record.content)
+        output = self._blob(record.output) if record.output is not None else None
+        if content is None or output is None:
+            return False
+        payload = self.renderer.payload
+        if getattr(item, "raw_content", None) is None:
+            item.raw_content = item.content  # type: ignore[union-attr]
+        payload["layout"] = self.renderer.layout_after(item, payload["layout"])
+        item.content = content
+        item.output = output
+        if record.leftover is not None:
+            self._leftover = record.leftover
+            self._leftover_text = False
+        for message in record.warnings:
+            self.site.warn(message)
+        self.new[key] = record
+        self.reused += 1
+        return True
+
+    def _render(self, key: str, item: Page | Document,
+                after: Callable[[Page | Document], None]) -> None:
+        payload = self.renderer.payload
+        if not self._leftover_text:
+            text = self._blob(self._leftover) if self._leftover is not None else None
+            if text is None:
+                raise RuntimeError("the cache lost a text it listed")
+            payload["content"] = text
+            self._leftover_text = True
+        recorder = self.begin(_item_token(item), item)
+        if item.render_with_liquid:
+            recorder.record.leak = self._leak_fingerprint()
+        before = payload.get("content")
+        try:
+            item.output = self.renderer.render(item)
+            after(item)
+        finally:
+            self.stack.pop()
+        record = recorder.record
+        if payload.get("content") is not before:
+            leftover = payload.get("content")
+            if isinstance(leftover, str):
+                record.leftover = self._keep(leftover)
+                self._leftover = record.leftover
+            else:
+                recorder.reusable = False
+        record.output = self._keep(item.output or "")
+        self.end(key, recorder, item)
+
+    def begin(self, token: str, item: Convertible) -> _Recorder:
+        """Start logging a render (items, and excerpts rendered inside them)."""
+        try:
+            own = own_fingerprint(item)
+            reusable = self._shared_state_clean()
+        except Unfingerprintable:
+            own, reusable = "", False
+        recorder = _Recorder(token, Record(own), reusable, len(self.site.warnings),
+                             random.getstate())
+        self.stack.append(recorder)
+        return recorder
+
+    def end(self, key: str, recorder: _Recorder, item: Convertible) -> None:
+        record = recorder.record
+        record.content = self._keep(item.content)
+        record.warnings = list(self.site.warnings[recorder.warn_start:])
+        if random.getstate() != recorder.random_state:
+            recorder.reusable = False
+        if not self._shared_state_clean():
+            recorder.reusable = False
+        self.rendered += 1
+        if recorder.reusable:
+            self.new[key] = record
+
+    def render_excerpt(self, excerpt: Excerpt, render: Callable[[], str]) -> str:
+        """Log an excerpt's render as a record of its own (it is rendered inside another)."""
+        key = "e:" + excerpt.doc.relative_path
+        saved = (self.evaluating, self.validating)
+        self.evaluating = self.validating = False
+        recorder = self.begin(key, excerpt)
+        try:
+            output = render()
+        finally:
+            self.stack.pop()
+            self.evaluating, self.validating = saved
+        excerpt.output = output
+        self.end(key, recorder, excerpt)
+        return output
+
+    def _keep(self, text: str) -> str:
+        digest = text_digest(text)
+        self.blobs.setdefault(digest, text)
+        return digest
+
+    def save(self, markdown: Mapping[str, str], markdown_used: Iterable[str]) -> None:
+        if self.store is None:
+            return
+        live = {d for r in self.new.values() for d in r.blobs()}
+        self.store.save(self.key, self.new, {d: t for d, t in self.blobs.items() if d in live},
+                        markdown, markdown_used)
+
+
+def _item_token(item: Any) -> str:
+    from .document import Document, Excerpt
+
+    if isinstance(item, Excerpt):
+        return "e:" + item.doc.relative_path
+    if isinstance(item, Document):
+        return "d:" + item.relative_path
+    return "p:" + str(item.relative_path)
+
+
+def markdown_salt(options: Mapping[str, Any]) -> bytes:
+    """What a Markdown conversion depends on besides its text: options and code."""
+    return fingerprint([FORMAT, _code_digest(), _versions(), sorted(options.items())]).encode()
+
+
+def _versions() -> list[str]:
+    """The libraries whose behaviour shows in the output."""
+    import liquid
+    import mistune
+    import pygments
+    import yaml
+
+    return [sys.version, *(str(getattr(m, "__version__", "")) for m in (liquid, mistune,
+                                                                        pygments, yaml))]
