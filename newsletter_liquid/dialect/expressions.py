@@ -6,6 +6,11 @@ turns that text into a value or a lookup.  Lax parsing skips the first step.
 Both are reproduced here, with Ruby's comparison rules: only ``nil`` and
 ``false`` are falsy, ``1 == 1.0`` but ``1 != "1"``, ``blank`` matches nothing
 (Jekyll loads no ``blank?``), and ordering mismatched types is an error.
+
+``empty`` and ``blank`` are two things: in a condition (``if x == empty``) a
+predicate on the other side, elsewhere (Jekyll patches liquid's literals) an
+object that prints as ``""`` but is no string, so ``where: "x", empty`` can
+match nil, ``""`` and ``[]`` alike.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from .syntax import ruby_strip
 __all__ = [
     "Condition",
     "ElseCondition",
+    "EmptyLiteral",
     "LiquidDrop",
     "MethodLiteral",
     "Parser",
@@ -36,6 +42,7 @@ __all__ = [
     "ruby_inspect_token",
     "ruby_to_i",
     "to_integer",
+    "to_liquid",
     "truthy",
 ]
 
@@ -87,10 +94,6 @@ _FLOAT_RE = re.compile(r"\A(-?\d[\d.]+)\Z", re.A)
 _RANGE_RE = re.compile(r"\A\(\s*(?>(\S+)\s*\.\.)\s*(\S+)\s*\)\Z", re.A)
 _TO_I_RE = re.compile(r"\A[ \t\n\v\f\r]*([-+]?\d+(?:_\d+)*)", re.A)
 _TO_F_RE = re.compile(r"\A-?\d+(?:\.\d+)?", re.A)
-_LITERALS: dict[str, Any] = {
-    "nil": None, "null": None, "": None, "true": True, "false": False,
-    "blank": "", "empty": "",
-}
 
 
 def ruby_to_i(value: Any) -> int:
@@ -153,6 +156,37 @@ class MethodLiteral:
 _METHOD_LITERALS = {"blank": MethodLiteral("blank?"), "empty": MethodLiteral("empty?")}
 
 
+class EmptyLiteral:
+    """``empty``/``blank`` outside a condition (Jekyll's ``Expression::MethodLiteral``).
+
+    It prints as ``""`` and turns into ``""`` once a variable lookup or a filter
+    returns it (``to_liquid``), but raw, as a filter's input or argument or in a
+    ``where_exp`` comparison, it is an object equal only to itself.
+    """
+
+    __slots__ = ("method",)
+
+    def __init__(self, method: str) -> None:
+        self.method = method
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return f"EmptyLiteral({self.method!r})"
+
+
+_LITERALS: dict[str, Any] = {
+    "nil": None, "null": None, "": None, "true": True, "false": False,
+    "blank": EmptyLiteral("blank?"), "empty": EmptyLiteral("empty?"),
+}
+
+
+def to_liquid(value: Any) -> Any:
+    """What Ruby's ``to_liquid`` makes of a value read back: ``empty``/``blank`` become ``""``."""
+    return "" if isinstance(value, EmptyLiteral) else value
+
+
 class VariableLookup:
     """``page.title``, ``site.data[name].items``, ``[key]``."""
 
@@ -177,10 +211,11 @@ class VariableLookup:
         return f"VariableLookup({self.markup!r})"
 
     def evaluate(self, context: LookupContext) -> Any:
-        obj = context.find_variable(evaluate(self.name, context))
+        obj = to_liquid(context.find_variable(evaluate(self.name, context)))
         for i, lookup in enumerate(self.lookups):
             key = evaluate(lookup, context)
             found, obj = lookup_key(obj, key, i in self.commands)
+            obj = to_liquid(obj)
             if not found:
                 if context.strict_variables:
                     from .rubyvalues import to_s
@@ -600,7 +635,8 @@ class ElseCondition(Condition):
 
 def parse_jekyll_condition(markup: str) -> Condition:
     """A ``where_exp`` expression, parsed strictly as Jekyll's ``parse_condition`` does
-    (``blank``/``empty`` are plain ``""`` here, unlike in ``if``).
+    (``blank``/``empty`` are :class:`EmptyLiteral` objects here, equal to nothing else,
+    unlike in ``if``).
 
     Evaluate it for each item inside ``context.stack()`` with the item bound::
 

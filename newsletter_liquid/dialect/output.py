@@ -4,6 +4,11 @@ Parsing is strict first and lax on failure (the ``warn`` error mode), so
 ``{{ "a" | | upcase }}`` renders like Jekyll instead of failing.  Filters are
 python-liquid callables (``env.filters``), called as ``f(value, *args, **kwargs)``;
 a filter that does not exist passes its input through unless ``strict_filters``.
+A literal ``empty``/``blank`` reaches a filter as ``""`` unless the filter's
+``empty_literals`` mark says it takes the raw literal as an argument (``"args"``:
+``where: "x", empty`` matches nil and ``[]`` too), as input and arguments
+(``"all"``: ``default`` keeps it, it is not empty), or fails on it as input
+(``"fail"``: Ruby's calls a String method on it).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from liquid.ast import Node
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 
-from .expressions import Parser, RenderError, evaluate, parse_expression
+from .expressions import EmptyLiteral, Parser, RenderError, evaluate, parse_expression, to_liquid
 from .rubyvalues import to_s
 from .syntax import QUOTED_FRAGMENT
 
@@ -124,13 +129,23 @@ def invoke_filter(
         return value
     values = [evaluate(a, context) for a in args]  # type: ignore[arg-type]
     named = {k: evaluate(v, context) for k, v in kwargs.items()} if kwargs else {}  # type: ignore[arg-type]
+    literals = getattr(func, "empty_literals", None)
+    if isinstance(value, EmptyLiteral) and literals != "all":
+        if literals == "fail":
+            raise RenderError(
+                f"{name}: undefined method for Liquid::Expression::MethodLiteral", token=token
+            )
+        value = ""
+    if literals not in ("all", "args"):
+        values = [to_liquid(v) for v in values]
+        named = {k: to_liquid(v) for k, v in named.items()}
     extra: dict[str, Any] = {}
     if getattr(func, "with_context", False):
         extra["context"] = context
     if getattr(func, "with_environment", False):
         extra["environment"] = env
     try:
-        return func(value, *values, **named, **extra)
+        result = func(value, *values, **named, **extra)
     except LiquidError as exc:
         if exc.token is None:
             exc.token = token
@@ -139,6 +154,7 @@ def invoke_filter(
         raise RenderError(_arity_message(exc, name, len(values) + 1), token=token) from None
     except (ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
         raise RenderError(f"{name}: {exc}", token=token) from None
+    return to_liquid(result) if literals == "all" else result
 
 
 def _arity_message(exc: TypeError, name: str, given: int) -> str:

@@ -30,6 +30,7 @@ __all__ = [
     "FilterFunc",
     "NoIndexMethod",
     "class_name",
+    "empty_literals",
     "filter_error",
     "index",
     "input_iterator",
@@ -93,6 +94,18 @@ def liquid_filter(func: F) -> F:
     if wants_context:
         wrapper.with_context = True  # type: ignore[attr-defined]
     return cast(F, wrapper)
+
+
+def empty_literals(mode: str) -> Callable[[F], F]:
+    """Mark a filter that sees a literal ``empty``/``blank`` raw, as an argument
+    (``"args"``: Jekyll's ``where`` matches nil and ``[]`` with it) or everywhere
+    (``"all"``), or that fails on it as input (``"fail"``); see ``output.invoke_filter``."""
+
+    def mark(func: F) -> F:
+        func.empty_literals = mode  # type: ignore[attr-defined]
+        return func
+
+    return mark
 
 
 def site_of(context: RenderContext | None) -> SiteContext | None:

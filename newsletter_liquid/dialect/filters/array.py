@@ -15,6 +15,7 @@ from ..rubyvalues import to_s
 from ._base import (
     NoIndexMethod,
     class_name,
+    empty_literals,
     filter_error,
     index,
     input_iterator,
@@ -89,6 +90,7 @@ def reverse(value: Any) -> list[Any]:
     return input_iterator(value)[::-1]
 
 
+@empty_literals("args")
 @liquid_filter
 def map_(value: Any, prop: Any) -> list[Any]:
     out = []
@@ -103,6 +105,7 @@ def map_(value: Any, prop: Any) -> list[Any]:
     return out
 
 
+@empty_literals("args")
 @liquid_filter
 def compact(value: Any, prop: Any = None) -> Any:
     items = input_iterator(value)
@@ -185,6 +188,7 @@ def _is_empty(value: Any) -> bool:
     return isinstance(value, (str, list, tuple, Mapping)) and not is_drop(value) and not value
 
 
+@empty_literals("all")
 @liquid_filter
 def default(value: Any, fallback: Any = "", options: Any = None) -> Any:
     options = options if isinstance(options, Mapping) else {}
@@ -196,6 +200,7 @@ def default(value: Any, fallback: Any = "", options: Any = None) -> Any:
     return fallback if missing or _is_empty(value) else value
 
 
+@empty_literals("fail")
 @liquid_filter
 def array_to_sentence_string(value: Any, connector: Any = "and") -> str:
     if not isinstance(value, (list, tuple, str, Mapping)):
@@ -270,6 +275,7 @@ def sample(value: Any, count: Any = 1) -> Any:
     return random.sample(items, min(n, len(items)))
 
 
+@empty_literals("fail")
 @liquid_filter
 def to_integer_(value: Any) -> int:
     if value is True:

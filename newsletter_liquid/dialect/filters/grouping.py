@@ -17,6 +17,7 @@ from ..rubyvalues import to_s
 from ._base import (
     NoIndexMethod,
     class_name,
+    empty_literals,
     filter_error,
     index,
     is_drop,
@@ -109,11 +110,11 @@ def _values(value: Any) -> list[Any] | None:
 
 def _matches(prop: Any, target: Any) -> bool:
     """Jekyll's ``compare_property_vs_target``."""
-    from ..expressions import MethodLiteral
+    from ..expressions import EmptyLiteral
 
     if target is None:
         return prop is None
-    if isinstance(target, MethodLiteral):
+    if isinstance(target, EmptyLiteral):
         # ``empty``/``blank`` (Jekyll makes them literals): "", nil, [] and {} all match.
         return prop == "" or _joined(_ruby_array(prop)) == ""
     wanted = ruby_str(target)
@@ -137,6 +138,7 @@ def _ruby_array(value: Any) -> list[Any]:
     return [value]
 
 
+@empty_literals("args")
 @liquid_filter
 def where(value: Any, prop: Any, target: Any) -> Any:
     if prop is None or prop is False or isinstance(target, (list, tuple, Mapping)):
@@ -147,6 +149,7 @@ def where(value: Any, prop: Any, target: Any) -> Any:
     return [item for item in items if _matches(item_property(item, prop), target)]
 
 
+@empty_literals("args")
 @liquid_filter
 def find(value: Any, prop: Any, target: Any) -> Any:
     if prop is None or prop is False or isinstance(target, (list, tuple, Mapping)):
@@ -276,6 +279,7 @@ def group_by(value: Any, prop: Any) -> Any:
     return _grouped(items, [ruby_str(item_property(item, prop)) for item in items])
 
 
+@empty_literals("args")
 @liquid_filter
 def group_by_exp(value: Any, variable: Any, expression: Any, *, context: RenderContext) -> Any:
     from ..output import Variable

@@ -14,6 +14,7 @@ from ...utils import slugify as slugify_text
 from ..rubyvalues import to_s
 from ._base import (
     class_name,
+    empty_literals,
     filter_error,
     liquid_filter,
     ruby_str,
@@ -345,11 +346,13 @@ def xml_escape(value: Any) -> str:
     return xml_escape_text(_text(value))
 
 
+@empty_literals("fail")
 @liquid_filter
 def cgi_escape(value: Any) -> str:
     return cgi_escape_text(_require_string(value))
 
 
+@empty_literals("fail")
 @liquid_filter
 def uri_escape(value: Any) -> str | None:
     from ._uri import normalize_component
@@ -387,6 +390,7 @@ _CJK_RE = re.compile(f"[{_CJK_RANGES}]")
 _NON_CJK_WORD_RE = re.compile(f"[^{_CJK_RANGES} \\t\\n\\v\\f\\r]+")
 
 
+@empty_literals("fail")
 @liquid_filter
 def number_of_words(value: Any, mode: Any = None) -> int:
     if value is None or not isinstance(value, str):
@@ -403,6 +407,7 @@ def number_of_words(value: Any, mode: Any = None) -> int:
     return len(awk_split(value))
 
 
+@empty_literals("fail")
 @liquid_filter
 def slugify(value: Any, mode: Any = None) -> str | None:
     if value is None:
