@@ -76,6 +76,10 @@ class Renderer:
         payload["paginator"] = pager.to_liquid() if pager is not None else None
         # site.related_posts is only for documents (Jekyll's SiteDrop checks the class).
         payload["site"].current_document = item if isinstance(item, Document) else None
+        # Jekyll's assign_highlighter_options!: the Markdown converter puts "\n" around
+        # {% highlight %} output (in the body and in the layouts alike), others nothing
+        newline = "\n" if item.is_markdown else None
+        payload["highlighter_prefix"] = payload["highlighter_suffix"] = newline
         layout_name = item.data.get("layout")
         first_layout = self.site.layouts.get(_to_s(layout_name))
         if first_layout is not None:
