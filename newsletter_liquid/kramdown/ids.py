@@ -8,6 +8,8 @@ import unicodedata
 _WORD_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Pc", "Nd"})
 _LEADING_NON_ALPHA = re.compile(r"^[^a-zA-Z]+", re.M)
 _NOT_ID_CHAR = re.compile(r"[^a-zA-Z0-9 -]")
+# What the Unicode test below drops, for ASCII text: all but letters, digits, _, -, blanks.
+_NOT_GFM_ASCII = re.compile(r"[^a-z0-9_\- \t]")
 
 
 def _is_word(ch: str) -> bool:
@@ -20,7 +22,11 @@ def gfm_header_id(text: str, counter: dict[str, int], prefix: str) -> str:
     Repeats get ``-1``, ``-2``, ... counted per base id (the suffixed ids are
     not themselves reserved, exactly as kramdown-parser-gfm does).
     """
-    result = "".join(ch for ch in text.lower() if ch in "- \t" or _is_word(ch))
+    lowered = text.lower()
+    if lowered.isascii():
+        result = _NOT_GFM_ASCII.sub("", lowered)
+    else:
+        result = "".join(ch for ch in lowered if ch in "- \t" or _is_word(ch))
     result = result.replace(" ", "-").replace("\t", "-")
     count = counter.get(result, -1) + 1
     counter[result] = count

@@ -173,21 +173,25 @@ def gfm_raw_text(item: Element) -> str:
 
 
 def update_gfm_elements(state: KramdownState, element: Element, hard_break: str) -> None:
+    auto_ids = state.options["auto_ids"]
     children: list[Element] = []
+    split = False
     for child in element.children:
-        if child.type == "text" and hard_break in child.value:
-            children.extend(_split_hard_breaks(element, child, hard_break))
-        elif child.type == "html_element":
-            children.append(child)
-        elif child.type == "header" and state.options["auto_ids"] and "id" not in child.attr:
+        kind = child.type
+        if kind == "text":
+            if hard_break in child.value:
+                children.extend(_split_hard_breaks(element, child, hard_break))
+                split = True
+                continue
+        elif kind == "header" and auto_ids and "id" not in child.attr:
             child.attr["id"] = gfm_header_id(
                 child.options.get("raw_text", ""), state.id_counter, state.options["auto_id_prefix"]
             )
-            children.append(child)
-        else:
+        elif kind != "html_element" and child.children:
             update_gfm_elements(state, child, hard_break)
-            children.append(child)
-    element.children = children
+        children.append(child)
+    if split:
+        element.children = children
 
 
 def _split_hard_breaks(parent: Element, child: Element, hard_break: str) -> list[Element]:

@@ -18,7 +18,7 @@ import mistune
 from . import patterns as P
 from .core import MAX_NESTING, Element, KramdownState, Scanner, normalize_link_id
 from .entities import UnknownEntity, entity
-from .typography import SQ_RULES, SQ_SUBSTS, TYPOGRAPHIC_SYMS
+from .typography import SQ_BRANCHES, SQ_RE, SQ_SUBSTS, TYPOGRAPHIC_SYMS
 
 if TYPE_CHECKING:
     from .blocks import KramdownBlockParser
@@ -52,6 +52,8 @@ _CLOSER_NEEDED: dict[str, tuple[str, int]] = {
 _OPEN_PAREN = re.compile(r"\(")
 _CLOSE_PAREN = re.compile(r"\)")
 _ANGLE_URL = re.compile(r"\(<(.*?)>")
+# "(url)" with no parentheses inside and no blank before a quote: no title, no nesting.
+_SIMPLE_URL = re.compile(r"\(((?:[^()\t\n\r\f\v ]|[\t\n\r\f\v ](?![\"']))*)\)")
 _SPACE = re.compile(r"[ \t\n\r\f\v]")
 
 
@@ -100,13 +102,13 @@ def _rule_method(name: str) -> Callable[..., Any]:
     return method
 
 
-def _stack_types(state: KramdownState) -> list[str]:
-    types = []
+def _inside(state: KramdownState, types: tuple[str, ...]) -> bool:
+    """Whether an element of one of ``types`` is being parsed (is on the stack)."""
     for entry in state.stack:
         el = entry[0] if isinstance(entry, tuple) else entry
-        if isinstance(el, Element):
-            types.append(el.type)
-    return types
+        if isinstance(el, Element) and el.type in types:
+            return True
+    return False
 
 
 class KramdownInlineParser(mistune.InlineParser):
@@ -126,6 +128,7 @@ class KramdownInlineParser(mistune.InlineParser):
             self.register(name, start.pattern, _span_rule_adapter(f"rule_{name}"))
             self._starts[name] = start
             self._span_starts[name] = P.SPAN_STARTS[name]
+        self._all_rules = tuple(self.rules)
 
     # -- the loop
     def parse_spans(
@@ -148,7 +151,7 @@ class KramdownInlineParser(mistune.InlineParser):
         state.tree = el
         if text_type is not None:
             state.text_type = text_type
-        names = tuple(parsers) if parsers is not None else tuple(self.rules)
+        names = tuple(parsers) if parsers is not None else self._all_rules
         if stop_re is None:
             plan = _plan(names, None, 0, "")
         else:
@@ -171,10 +174,15 @@ class KramdownInlineParser(mistune.InlineParser):
                 if cm is None:
                     break
                 at = cm.start()
-                for k in range(max(low, at - back_of(string[at], 0)), at + 1):
-                    if exact(string, k):
-                        found = k
-                        break
+                back = back_of(string[at], 0)
+                if back == 0:
+                    if exact(string, at):
+                        found = at
+                else:
+                    for k in range(max(low, at - back), at + 1):
+                        if exact(string, k):
+                            found = k
+                            break
                 low = at + 1
             if found < 0:
                 if stop_re is None:
@@ -234,7 +242,7 @@ class KramdownInlineParser(mistune.InlineParser):
             (kind == "_" and after_word)
             or (not src.eos() and src.string[src.pos] in _WS)
             or state.tree.type == element
-            or element in _stack_types(state)
+            or _inside(state, (element,))
             or state.nesting >= MAX_NESTING
             or src.budget <= 0
         ):
@@ -361,21 +369,20 @@ class KramdownInlineParser(mistune.InlineParser):
     def rule_smart_quotes(self, m: re.Match[str], state: KramdownState) -> None:
         assert state.tree is not None
         src = state.scanner
-        for regex, substs in SQ_RULES:
-            qm = src.check(regex)
-            if qm is None:
-                continue
-            src.pos = qm.end()
-            for subst in substs:
-                if isinstance(subst, int):
-                    state.add_text(qm.group(subst))
-                else:
-                    digit = subst[-1]
-                    quote = qm.group(int(digit)) if digit.isdigit() else None
-                    value = SQ_SUBSTS.get((subst, quote), subst)
-                    state.tree.children.append(Element("smart_quote", value))
+        qm = SQ_RE.match(src.string, src.pos)
+        if qm is None or qm.lastgroup is None:
+            state.add_text(src.getch())
             return
-        state.add_text(src.getch())
+        group, substs = SQ_BRANCHES[qm.lastgroup]
+        src.pos = qm.end()
+        for subst in substs:
+            if isinstance(subst, int):
+                state.add_text(qm.group(group + subst))
+            else:
+                digit = subst[-1]
+                quote = qm.group(group + int(digit)) if digit.isdigit() else None
+                value = SQ_SUBSTS.get((subst, quote), subst)
+                state.tree.children.append(Element("smart_quote", value))
 
     def rule_strikethrough_gfm(self, m: re.Match[str], state: KramdownState) -> None:
         assert state.tree is not None
@@ -443,7 +450,7 @@ class KramdownInlineParser(mistune.InlineParser):
         cur_pos = saved = src.pos
         link_type = "img" if result.startswith("!") else "a"
         nested_link = link_type == "a" and (
-            state.tree.type in ("img", "a") or any(t in ("img", "a") for t in _stack_types(state))
+            state.tree.type in ("img", "a") or _inside(state, ("img", "a"))
         )
         if (
             nested_link
@@ -467,7 +474,9 @@ class KramdownInlineParser(mistune.InlineParser):
             src.pos = saved
             state.add_text(result)
             return
-        alt_text = P.ESCAPED_CHARS.sub(r"\1", src.string[cur_pos : src.pos])
+        alt_text = src.string[cur_pos : src.pos]
+        if "\\" in alt_text:
+            alt_text = P.ESCAPED_CHARS.sub(r"\1", alt_text)
         src.scan(P.LINK_BRACKET_STOP_RE)
 
         id_match = src.check(P.LINK_INLINE_ID_RE)
@@ -491,6 +500,13 @@ class KramdownInlineParser(mistune.InlineParser):
                 self._add_link(state, el, link_url, None, alt_text)
                 return
         else:
+            simple = _SIMPLE_URL.match(src.string, src.pos) if src.budget > 2 else None
+            if simple is not None:
+                # What the loop below makes of it in two steps, at once.
+                src.budget -= 2
+                src.pos = simple.end()
+                self._add_link(state, el, simple.group(1).strip(" \t\n\v\f\r\0"), None, alt_text)
+                return
             if src.last_index(")") < src.pos:
                 # Without a ")" ahead neither the URL nor a title can end.
                 src.pos = saved

@@ -12,21 +12,37 @@ _PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
 _CLOSE = r"[^ \\\t\r\n\[{(-]"
 
 # (regexp tried at the cursor, [group number kept as text | quote kind or entity name])
-SQ_RULES: tuple[tuple[re.Pattern[str], tuple[int | str, ...]], ...] = tuple(
-    (re.compile(pattern, re.M | re.ASCII | flags), substs)
-    for pattern, flags, substs in (
-        (r"(\"|')(?=[_*]{1,2}\S)", 0, ("lquote1",)),
-        (rf"(\"|')(?={_PUNCT}(?!\.\.)\B)", 0, ("rquote1",)),
-        (r"(\s?)\"'(?=\w)", 0, (1, "ldquo", "lsquo")),
-        (r"(\s?)'\"(?=\w)", 0, (1, "lsquo", "ldquo")),
-        (r"(\s?)'(?=\d\ds)", 0, (1, "rsquo")),
-        (r"(\s)('|\")(?=\w)", 0, (1, "lquote2")),
-        (rf"({_CLOSE})('|\")", 0, (1, "rquote2")),
-        (r"(\"|')(?=\s|s\b|$)", 0, ("rquote1",)),
-        (r"(.?)'", re.S, (1, "lsquo")),
-        (r"(.?)\"", re.S, (1, "ldquo")),
-    )
+_SQ_RULES: tuple[tuple[str, int, tuple[int | str, ...]], ...] = (
+    (r"(\"|')(?=[_*]{1,2}\S)", 0, ("lquote1",)),
+    (rf"(\"|')(?={_PUNCT}(?!\.\.)\B)", 0, ("rquote1",)),
+    (r"(\s?)\"'(?=\w)", 0, (1, "ldquo", "lsquo")),
+    (r"(\s?)'\"(?=\w)", 0, (1, "lsquo", "ldquo")),
+    (r"(\s?)'(?=\d\ds)", 0, (1, "rsquo")),
+    (r"(\s)('|\")(?=\w)", 0, (1, "lquote2")),
+    (rf"({_CLOSE})('|\")", 0, (1, "rquote2")),
+    (r"(\"|')(?=\s|s\b|$)", 0, ("rquote1",)),
+    (r"(.?)'", re.S, (1, "lsquo")),
+    (r"(.?)\"", re.S, (1, "ldquo")),
 )
+
+
+def _combine() -> tuple[re.Pattern[str], dict[str, tuple[int, tuple[int | str, ...]]]]:
+    """One regexp for the whole list: at a fixed position an alternation takes its
+    first matching branch, as trying the rules in order does. Each branch is a named
+    group; the table gives the number of that group (its own groups follow it)."""
+    branches = []
+    table: dict[str, tuple[int, tuple[int | str, ...]]] = {}
+    group = 1
+    for index, (pattern, flags, substs) in enumerate(_SQ_RULES):
+        body = f"(?s:{pattern})" if flags & re.S else pattern
+        branches.append(f"(?P<q{index}>{body})")
+        table[f"q{index}"] = (group, substs)
+        group += 1 + re.compile(pattern).groups
+    return re.compile("|".join(branches), re.M | re.ASCII), table
+
+
+# Tried at the cursor; ``lastgroup`` names the rule that matched.
+SQ_RE, SQ_BRANCHES = _combine()
 
 SQ_SUBSTS: dict[tuple[str, str | None], str] = {
     ("rquote1", '"'): "rdquo",
