@@ -8,7 +8,6 @@ Each knows its data, its URL and where it is written; rendering lives in
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import re
 from collections.abc import Callable
@@ -303,9 +302,9 @@ class Collection:
                 ordered[rel] = doc
             self.docs = [d for d in ordered.values() if d is not None]
         elif isinstance(sort_by, str):
-            self.docs.sort(key=functools.cmp_to_key(self._compare_by(sort_by)))
+            self.docs = ruby_sort(self.docs, self._compare_by(sort_by))
         else:
-            self.docs.sort(key=lambda d: d.sort_key())
+            self.docs = ruby_sort(self.docs, compare_documents)
 
     def _compare_by(self, key: str) -> Callable[[Document, Document], int]:
         def compare(a: Document, b: Document) -> int:
@@ -568,6 +567,27 @@ class Document(Convertible):
     def sort_key(self) -> DocumentOrder:
         """Jekyll's ``Document#<=>`` as a sort key: by date, then by path."""
         return DocumentOrder(self)
+
+
+def ruby_sort(items: list[Any], compare: Callable[[Any, Any], int]) -> list[Any]:
+    """Ruby's ``sort!`` (glibc's ``qsort_r``, a top-down merge sort). Document#<=> is
+    not transitive when some dates are unset, so the algorithm decides the order."""
+    if len(items) <= 1:
+        return list(items)
+    half = len(items) // 2
+    left, right = ruby_sort(items[:half], compare), ruby_sort(items[half:], compare)
+    merged: list[Any] = []
+    i = j = 0
+    while i < len(left) and j < len(right):
+        if compare(left[i], right[j]) <= 0:
+            merged.append(left[i])
+            i += 1
+        else:
+            merged.append(right[j])
+            j += 1
+    merged.extend(left[i:])
+    merged.extend(right[j:])
+    return merged
 
 
 def compare_documents(a: Document, b: Document) -> int:
