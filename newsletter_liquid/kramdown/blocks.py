@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 import mistune
@@ -74,13 +74,14 @@ class KramdownBlockParser(mistune.BlockParser):
     def __init__(self, inline: KramdownInlineParser) -> None:
         super().__init__()
         self.inline = inline
-        self.rules = []
-        self.specification = {}
-        self._methods = {}
         self._starts: dict[str, re.Pattern[str]] = {}
         self._orders: dict[tuple[int, str], tuple[_Entry, ...]] = {}
-        for name, start in BLOCK_RULES:
-            register_block_rule(self, name, start, _rule_adapter(f"rule_{name}"))
+        # What registering each rule with mistune's ``register`` sets, in one go
+        # (a parser is made per document).
+        self.rules = [name for name, _start in BLOCK_RULES]
+        self.specification = {name: start.pattern for name, start in BLOCK_RULES}
+        self._starts = dict(BLOCK_RULES)
+        self._methods = {name: partial(_BLOCK_ADAPTERS[name], self) for name in self.rules}
 
     def _order_for(self, spaces: int, char: str) -> tuple[_Entry, ...]:
         """The rules, in order, that may start after ``spaces`` spaces then ``char``."""
@@ -846,6 +847,11 @@ def _rule_adapter(method: str) -> BlockRule:
         return state.scanner.pos if accepted else None
 
     return run
+
+
+_BLOCK_ADAPTERS: dict[str, BlockRule] = {
+    name: _rule_adapter(f"rule_{name}") for name, _start in BLOCK_RULES
+}
 
 
 def register_block_rule(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import mistune
@@ -116,18 +116,14 @@ class KramdownInlineParser(mistune.InlineParser):
 
     def __init__(self, hard_wrap: bool = False) -> None:
         super().__init__(hard_wrap=False)
-        self.rules = []
-        self.specification = {}
-        self._methods = {}
-        self._starts: dict[str, re.Pattern[str]] = {}
-        self._span_starts: dict[str, str] = {}
         self.block: KramdownBlockParser | None = None
-        for name, start in SPAN_RULES:
-            if hard_wrap and name == "line_break":
-                continue
-            self.register(name, start.pattern, _span_rule_adapter(f"rule_{name}"))
-            self._starts[name] = start
-            self._span_starts[name] = P.SPAN_STARTS[name]
+        # What registering each rule with mistune's ``register`` sets, in one go
+        # (a parser is made per document).
+        rules = [(n, start) for n, start in SPAN_RULES if not (hard_wrap and n == "line_break")]
+        self.rules = [name for name, _start in rules]
+        self.specification = {name: start.pattern for name, start in rules}
+        self._methods = {name: partial(_SPAN_ADAPTERS[name], self) for name in self.rules}
+        self._starts: dict[str, re.Pattern[str]] = dict(rules)
         self._all_rules = tuple(self.rules)
 
     # -- the loop
@@ -704,3 +700,6 @@ def _span_rule_adapter(
         return state.scanner.pos
 
     return run
+
+
+_SPAN_ADAPTERS = {name: _span_rule_adapter(f"rule_{name}") for name, _start in SPAN_RULES}
