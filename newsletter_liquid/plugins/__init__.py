@@ -56,6 +56,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-relative-links": "relative_links:RelativeLinksPlugin",
     "jekyll-titles-from-headings": "titles_from_headings:TitlesFromHeadingsPlugin",
     "jekyll-feed": "feed:FeedPlugin",
+    "jekyll-mentions": "mentions:MentionsPlugin",
     "jekyll-github-metadata": "github_metadata:GithubMetadataPlugin",
     "jekyll-paginate": "paginate:PaginatePlugin",
     "jekyll-redirect-from": "redirect_from:RedirectFromPlugin",
