@@ -121,6 +121,7 @@ class Site:
         if not source_path.is_dir():
             raise SiteError(f"source folder {source_path} does not exist", str(source_path))
         config = load_config(source_path, config_files, overrides)
+        config["serving"] = False  # `jekyll build` sets it (after the config files' keys)
         site = cls(config, drafts=drafts, future=future, unpublished=unpublished)
         site.read()
         return site
