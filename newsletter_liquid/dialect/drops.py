@@ -119,13 +119,18 @@ class DocumentDrop(Drop):
         observe = self._observer()
         if observe is not None:
             observe(self, None)
-        return self.doc.output or self.doc.content
+        return document_text(self.doc)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, DocumentDrop) and other.doc is self.doc
 
     def __hash__(self) -> int:
         return id(self.doc)
+
+
+def document_text(doc: Document) -> str:
+    """``Document#to_s``: the output once rendered (even when empty), else the content."""
+    return doc.output if doc.output is not None else doc.content
 
 
 def _drop_or_none(doc: Document | None) -> DocumentDrop | None:
@@ -225,6 +230,13 @@ class CollectionDrop(Drop):
     def _observer(self) -> Callable[[Drop, str | None], None] | None:
         return self.collection.site.read_observer
 
+    def hash_for_json(self) -> dict[str, Any]:
+        """Its keys, with ``docs`` as the documents' text: Jekyll's ``docs`` holds the
+        documents themselves, whose JSON is their ``to_s``."""
+        data = self.to_dict()
+        data["docs"] = [document_text(d) for d in self.collection.docs]
+        return data
+
     def __str__(self) -> str:
         # Jekyll's CollectionDrop#to_s is ``docs.to_s``: the documents' inspect forms
         label = self.collection.label
@@ -307,7 +319,7 @@ class SiteDrop(Drop):
 
     def _related_posts(self) -> Any:
         doc = self.current_document
-        if doc is None or doc.collection.label != "posts":
+        if doc is None:  # a page: only documents have related posts
             return None
         return [DocumentDrop(d) for d in self.site.related_posts(doc)]
 
