@@ -75,27 +75,12 @@ class KramdownBlockParser(mistune.BlockParser):
         super().__init__()
         self.inline = inline
         self._starts: dict[str, re.Pattern[str]] = {}
-        self._orders: dict[tuple[int, str], tuple[_Entry, ...]] = {}
         # What registering each rule with mistune's ``register`` sets, in one go
         # (a parser is made per document).
         self.rules = [name for name, _start in BLOCK_RULES]
         self.specification = {name: start.pattern for name, start in BLOCK_RULES}
         self._starts = dict(BLOCK_RULES)
         self._methods = {name: partial(_BLOCK_ADAPTERS[name], self) for name in self.rules}
-
-    def _order_for(self, spaces: int, char: str) -> tuple[_Entry, ...]:
-        """The rules, in order, that may start after ``spaces`` spaces then ``char``."""
-        order = []
-        for name in _block_rule_names(tuple(self.rules), spaces, char):
-            method = getattr(self, f"rule_{name}", None) if name in _BLOCK_START_AT else None
-            line_test = _BLOCK_LINE_NEEDS.get(name) if char != "\n" else None
-            order.append((self._starts[name], method or self._registered(name), line_test))
-        return tuple(order)
-
-    def _registered(self, name: str) -> _Accept:
-        """A rule registered from outside: accepted when it returns a cursor."""
-        func = self._methods[name]
-        return lambda m, state: func(m, state) is not None
 
     # -- the loop
     def parse(self, state: mistune.BlockState, rules: list[str] | None = None) -> None:
@@ -119,7 +104,7 @@ class KramdownBlockParser(mistune.BlockParser):
         string = src.string
         end = len(string)
         found = False
-        orders = self._orders
+        rules = tuple(self.rules)
         state.nesting += 1
         try:
             while src.pos < end:
@@ -129,11 +114,8 @@ class KramdownBlockParser(mistune.BlockParser):
                 while spaces < 4 and string.startswith(" ", pos + spaces):
                     spaces += 1
                 key = (spaces, string[pos + spaces : pos + spaces + 1] if spaces < 4 else " ")
-                order = orders.get(key)
-                if order is None:
-                    order = orders[key] = self._order_for(*key)
                 eol = -1
-                for start, func, line_test in order:
+                for start, func, line_test in _block_order(rules, *key):
                     if line_test is not None:
                         if eol < 0:
                             eol = string.find("\n", pos)
@@ -141,8 +123,13 @@ class KramdownBlockParser(mistune.BlockParser):
                                 eol = end
                         if not line_test(string, pos, eol):
                             continue
+                    if isinstance(func, str):  # registered from outside
+                        m = src.check(self._starts[func])
+                        if m is not None and self._methods[func](m, state) is not None:
+                            break
+                        continue
                     m = src.check(start)
-                    if m is not None and func(m, state):
+                    if m is not None and func(self, m, state):
                         break
                 else:
                     state.add_text(src.scan(P.ANY_LINE) or src.getch())
@@ -791,7 +778,6 @@ def parse_html_attributes(text: str, in_html_tag: bool) -> dict[str, Any]:
 
 
 _SP = " \t\n\r\f\v"
-_Accept = Callable[["re.Match[str]", KramdownState], bool]
 # Whether a block rule's start regexp can match a line (or rest of a line)
 # that begins with ``spaces`` spaces (4 meaning four or more) then ``char``.
 _BLOCK_START_AT: dict[str, Callable[[int, str], bool]] = {
@@ -821,19 +807,33 @@ _BLOCK_LINE_NEEDS: dict[str, Callable[[str, int, int], bool]] = {
     "table": lambda string, pos, eol: string.find("|", pos, eol) >= 0,
     "setext_header": lambda string, pos, eol: string.startswith(("-", "="), eol + 1),
 }
-_Entry = tuple[re.Pattern[str], _Accept, "Callable[[str, int, int], bool] | None"]
+_Entry = tuple[
+    "re.Pattern[str]",
+    "Callable[[KramdownBlockParser, re.Match[str], KramdownState], bool] | str",
+    "Callable[[str, int, int], bool] | None",
+]
 
 
 @lru_cache(maxsize=512)
-def _block_rule_names(rules: tuple[str, ...], spaces: int, char: str) -> tuple[str, ...]:
-    """Rules that may match there (all rules registered from outside are kept)."""
-    return tuple(
-        name
-        for name in rules
-        if (applies := _BLOCK_START_AT.get(name)) is None or applies(spaces, char)
-    )
+def _block_order(rules: tuple[str, ...], spaces: int, char: str) -> tuple[_Entry, ...]:
+    """The rules, in order, that may start after ``spaces`` spaces then ``char``.
+
+    Rules registered from outside are always kept, by name.
+    """
+    order: list[_Entry] = []
+    for name in rules:
+        applies = _BLOCK_START_AT.get(name)
+        if applies is None:
+            order.append((_NEVER, name, None))
+        elif applies(spaces, char):
+            line_test = _BLOCK_LINE_NEEDS.get(name) if char != "\n" else None
+            method = getattr(KramdownBlockParser, f"rule_{name}")
+            order.append((_BLOCK_STARTS[name], method, line_test))
+    return tuple(order)
 
 
+_BLOCK_STARTS = dict(BLOCK_RULES)
+_NEVER = re.compile(r"(?!)")  # in place of the start of a rule registered from outside
 _FENCE_LINE = re.compile(r"\n {0,3}[~`]{3}")
 _PARAGRAPH_END = P.rx(f"{P.g(P.LAZY_END_S)}|{P.g(P.DEFINITION_LIST_START_S)}")
 

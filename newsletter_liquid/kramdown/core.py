@@ -179,9 +179,10 @@ class Scanner:
         """
         found = self._closers.get(delim)
         if found is None:
-            found = -1
-            for m in re.finditer(f"(?<![ \\t\\n\\r\\f\\v])(?={re.escape(delim)})", self.string):
-                found = m.start()
+            string = self.string
+            found = string.rfind(delim)
+            while found > 0 and string[found - 1] in " \t\n\r\f\v":
+                found = string.rfind(delim, 0, found + len(delim) - 1)
             self._closers[delim] = found
         return found
 

@@ -54,6 +54,15 @@ _CLOSE_PAREN = re.compile(r"\)")
 _ANGLE_URL = re.compile(r"\(<(.*?)>")
 # "(url)" with no parentheses inside and no blank before a quote: no title, no nesting.
 _SIMPLE_URL = re.compile(r"\(((?:[^()\t\n\r\f\v ]|[\t\n\r\f\v ](?![\"']))*)\)")
+# Per delimiter: the stop, the delimiter doubled (not tripled), the delimiter then alnum.
+_EMPHASIS_RES = {
+    delim: (
+        re.compile(re.escape(delim)),
+        re.compile(re.escape(delim * 2) + f"(?!{re.escape(delim)})"),
+        re.compile(re.escape(delim) + r"[^\W_]"),
+    )
+    for delim in ("*", "**", "_", "__")
+}
 _SPACE = re.compile(r"[ \t\n\r\f\v]")
 
 
@@ -248,9 +257,7 @@ class KramdownInlineParser(mistune.InlineParser):
 
         def sub_parse(delim: str, elem: str) -> tuple[bool, Element, re.Pattern[str]]:
             el = Element(elem)
-            stop_re = re.compile(re.escape(delim))
-            twice = re.compile(re.escape(delim * 2) + f"(?!{re.escape(delim)})")
-            then_alnum = re.compile(re.escape(delim) + r"[^\W_]")
+            stop_re, twice, then_alnum = _EMPHASIS_RES[delim]
 
             def check() -> bool:
                 prev = src.string[src.pos - 1 : src.pos] if src.pos > 0 else ""
