@@ -275,7 +275,8 @@ class SiteDrop(Drop):
             "time": lambda: s.time,
             "posts": self._site_posts,
             "html_pages": lambda: s.page_values(html_only=True),
-            "config": lambda: s.config,
+            # Jekyll's SiteDrop#config is private: ``site.config`` reads a ``config`` key
+            "config": lambda: s.config.get("config"),
             "documents": lambda: [DocumentDrop(d) for d in s.documents],
             "pages": lambda: s.page_values(),
             "data": lambda: s.data,
