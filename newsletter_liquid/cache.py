@@ -46,7 +46,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CACHE_DIR_NAME",
+    "CacheDamaged",
     "CacheStore",
+    "PendingText",
     "Record",
     "Tracker",
     "Unfingerprintable",
@@ -80,68 +82,79 @@ def text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def fingerprint(value: Any, token: Callable[[Any], str | None] | None = None) -> str:
+_EMPTY_DIGEST = text_digest("")
+
+
+def fingerprint(value: Any) -> str:
     """A digest of ``value`` that is equal across processes exactly when the value is.
 
-    Drops are named by ``token`` (their identity), not walked: what a render reads
-    from them is logged read by read.
+    Drops count by their identity (``drop_token``), not by their contents: what a
+    render reads from them is logged read by read.
     """
+    from .dialect.drops import Drop
+    from .document import Excerpt
+
     h = hashlib.blake2b(digest_size=16)
-    _feed(h, value, token or drop_token, 0)
+    _Feeder(h, Drop, Excerpt).feed(value, 0)
     return h.hexdigest()
 
 
-def _feed(h: Any, value: Any, token: Callable[[Any], str | None], depth: int) -> None:
-    if depth > 200:
-        raise Unfingerprintable("nested too deeply")
-    kind = type(value)
-    if value is None:
-        h.update(b"N")
-    elif kind is str or isinstance(value, str):
-        data = value.encode("utf-8", "surrogatepass")
-        h.update(b"S%d:" % len(data))
-        h.update(data)
-    elif value is True or value is False:
-        h.update(b"T" if value else b"F")
-    elif kind is int:
-        h.update(b"I%d;" % value)
-    elif kind is float:
-        h.update(b"R" + repr(value).encode() + b";")
-    elif isinstance(value, dt.datetime):
-        h.update(f"D{value.isoformat()}|{value.tzname()}|{type(value.tzinfo).__name__};"
-                 .encode("utf-8", "surrogatepass"))
-    elif isinstance(value, dt.date):
-        h.update(f"Y{value.isoformat()};".encode())
-    elif isinstance(value, (list, tuple)):
-        h.update(b"L%d:" % len(value))
-        for item in value:
-            _feed(h, item, token, depth + 1)
-    elif _is_drop(value):
-        name = token(value)
-        if name is None:
-            raise Unfingerprintable(type(value).__name__)
-        h.update(b"P" + name.encode("utf-8", "surrogatepass") + b";")
-    elif isinstance(value, Mapping):
-        h.update(b"M%d:" % len(value))
-        for key, item in value.items():
-            _feed(h, key, token, depth + 1)
-            _feed(h, item, token, depth + 1)
-    elif kind is range:
-        h.update(b"G%d,%d,%d;" % (value.start, value.stop, value.step))
-    else:
-        from .document import Excerpt
+class _Feeder:
+    __slots__ = ("drop_class", "excerpt_class", "h")
 
-        if isinstance(value, Excerpt) and value.output is not None:
-            h.update(b"E")
-            _feed(h, value.output, token, depth + 1)
+    def __init__(self, h: Any, drop_class: type, excerpt_class: type) -> None:
+        self.h = h
+        self.drop_class = drop_class
+        self.excerpt_class = excerpt_class
+
+    def feed(self, value: Any, depth: int) -> None:
+        h = self.h
+        if depth > 200:
+            raise Unfingerprintable("nested too deeply")
+        kind = type(value)
+        if value is None:
+            h.update(b"N")
+        elif kind is str or isinstance(value, str):
+            data = value.encode("utf-8", "surrogatepass")
+            h.update(b"S%d:" % len(data))
+            h.update(data)
+        elif value is True or value is False:
+            h.update(b"T" if value else b"F")
+        elif kind is int:
+            h.update(b"I%d;" % value)
+        elif kind is float:
+            h.update(b"R" + repr(value).encode() + b";")
+        elif isinstance(value, dt.datetime):
+            h.update(f"D{value.isoformat()}|{value.tzname()}|{type(value.tzinfo).__name__};"
+                     .encode("utf-8", "surrogatepass"))
+        elif isinstance(value, dt.date):
+            h.update(f"Y{value.isoformat()};".encode())
+        elif kind is list or kind is tuple:
+            h.update(b"L%d:" % len(value))
+            for item in value:
+                self.feed(item, depth + 1)
+        elif isinstance(value, self.drop_class):
+            name = drop_token(value)
+            if name is None:
+                raise Unfingerprintable(type(value).__name__)
+            h.update(b"P" + name.encode("utf-8", "surrogatepass") + b";")
+        elif isinstance(value, Mapping):
+            h.update(b"M%d:" % len(value))
+            for key, item in value.items():
+                self.feed(key, depth + 1)
+                self.feed(item, depth + 1)
+        elif isinstance(value, (list, tuple)):
+            h.update(b"L%d:" % len(value))
+            for item in value:
+                self.feed(item, depth + 1)
+        elif kind is range:
+            h.update(b"G%d,%d,%d;" % (value.start, value.stop, value.step))
         else:
-            raise Unfingerprintable(type(value).__name__)
-
-
-def _is_drop(value: Any) -> bool:
-    from .dialect.drops import Drop
-
-    return isinstance(value, Drop)
+            output = getattr(value, "output", None)
+            if not isinstance(value, self.excerpt_class) or output is None:
+                raise Unfingerprintable(type(value).__name__)
+            h.update(b"E")
+            self.feed(output, depth + 1)
 
 
 def drop_token(drop: Any) -> str | None:
@@ -330,6 +343,8 @@ class CacheStore:
             "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE IF NOT EXISTS blobs (digest TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE IF NOT EXISTS markdown (digest TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE IF NOT EXISTS written (path TEXT PRIMARY KEY, digest TEXT,"
+            " size INTEGER, mtime INTEGER, inode INTEGER);"
         )
         row = db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
         if row is None:
@@ -339,6 +354,17 @@ class CacheStore:
 
     def discard(self) -> None:
         self.close()
+
+    def wipe(self) -> None:
+        """Forget everything (the store gave back a damaged text)."""
+        db = self.db
+        if db is None:
+            return
+        try:
+            db.executescript("DELETE FROM records; DELETE FROM blobs; DELETE FROM markdown;"
+                             "DELETE FROM written; DELETE FROM meta WHERE key != 'format';")
+        except sqlite3.Error:
+            self.close()
 
     def close(self) -> None:
         if self.db is not None:
@@ -376,6 +402,15 @@ class CacheStore:
             return None
         return row[0]
 
+    def digests(self) -> set[str]:
+        """The digests of every text in the store."""
+        if self.db is None:
+            return set()
+        try:
+            return {str(row[0]) for row in self.db.execute("SELECT digest FROM blobs")}
+        except sqlite3.Error:
+            return set()
+
     def markdown(self, digest: str) -> str | None:
         if self.db is None:
             return None
@@ -385,6 +420,33 @@ class CacheStore:
         except sqlite3.Error:
             return None
         return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def written(self, dest: Path) -> dict[str, tuple[str, int, int, int]]:
+        """What the last build wrote into ``dest``: path -> (digest, size, mtime_ns, inode)."""
+        if self.db is None:
+            return {}
+        try:
+            if self._meta("destination") != str(dest):
+                return {}
+            return {str(p): (str(d), int(s), int(m), int(i)) for p, d, s, m, i in
+                    self.db.execute("SELECT path, digest, size, mtime, inode FROM written")}
+        except (sqlite3.Error, ValueError, TypeError):
+            return {}
+
+    def save_written(self, dest: Path, entries: Mapping[str, tuple[str, int, int, int]]) -> None:
+        db = self.db
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN")
+            db.execute("DELETE FROM written")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('destination', ?)", (str(dest),))
+            db.executemany("INSERT INTO written VALUES (?, ?, ?, ?, ?)",
+                           [(p, *e) for p, e in entries.items()])
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
 
     def save(self, key: str | None, records: Mapping[str, Record], blobs: Mapping[str, str],
              markdown: Mapping[str, str], markdown_used: Iterable[str]) -> None:
@@ -417,6 +479,19 @@ class CacheStore:
 
 
 # -- the tracker ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PendingText:
+    """An output still in the cache: its digest now, its text when ``load`` is called."""
+
+    digest: str
+    load: Callable[[], str]
+
+
+class CacheDamaged(Exception):
+    """A text the cache listed cannot be read back intact (the build starts over without
+    the cache)."""
 
 
 class _Poisoned(Exception):
@@ -461,6 +536,20 @@ class Tracker:
         self._leftover_text: bool = True
         self.reused = 0
         self.rendered = 0
+        #: id(item) -> digest of its output, for items whose output is still that text
+        self.output_digests: dict[int, str] = {}
+        self._digests: dict[int, tuple[str, str]] = {}
+        self._present: set[str] | None = None
+        from .dialect.drops import CollectionDrop, DocumentDrop, ExcerptDrop, SiteDrop
+
+        self._document_drop = DocumentDrop
+        self._excerpt_drop = ExcerptDrop
+        self._tokens: dict[type, Callable[[Any], str | None]] = {
+            DocumentDrop: lambda d: "d:" + d.doc.relative_path,
+            ExcerptDrop: lambda d: "e:" + d.excerpt.doc.relative_path,
+            SiteDrop: lambda d: "s:",
+            CollectionDrop: lambda d: "c:" + d.collection.label,
+        }
 
     # -- hooks (site.read_observer, Site.time, Site.read_text) ---------------------------
     def observe(self, drop: Any, key: str | None) -> None:
@@ -469,12 +558,14 @@ class Tracker:
         recorder = self.stack[-1]
         if not recorder.reusable:
             return
-        token = drop_token(drop)
+        make = self._tokens.get(type(drop))
+        token = make(drop) if make is not None else drop_token(drop)
         if token is None:
             recorder.reusable = False
             return
-        if token[0] == "s" and key != "related_posts":
-            token = "s:"  # only related_posts depends on the current document
+        if token == "s:" and key == "related_posts":
+            token = drop_token(drop)  # the only key that depends on the current document
+            assert token is not None
         if token == recorder.token and key != "excerpt":
             return  # the item's own fields: covered by its own fingerprint
         pair = (token, key)
@@ -517,7 +608,7 @@ class Tracker:
         saved = self.evaluating
         self.evaluating = True
         try:
-            fp = fingerprint(self._read_value(drop, key))
+            fp = self._read_value(drop, key)
         except (Unfingerprintable, _Poisoned):
             fp = None
         finally:
@@ -526,21 +617,49 @@ class Tracker:
             self._memo[memo_key] = fp
         return fp
 
-    def _read_value(self, drop: Any, key: str | None) -> Any:
-        from .dialect.drops import DocumentDrop, ExcerptDrop
-
+    def _read_value(self, drop: Any, key: str | None) -> str:
+        """The fingerprint of one read as the render made it (texts by their digest)."""
         if key is None:
-            text = str(drop) if isinstance(drop, DocumentDrop) else None
-            return [list(drop.keys()), text]
-        if (self.validating and key == "excerpt" and isinstance(drop, DocumentDrop)
-                and not isinstance(drop, ExcerptDrop)):
-            excerpt = drop.doc.excerpt
-            if excerpt is not None and excerpt.output is None and not self._restore_excerpt(
-                    excerpt):
-                raise _Poisoned("excerpt not restorable")
+            digest = None
+            if isinstance(drop, self._document_drop):
+                digest = self._whole_text_digest(drop)
+            keys = list(drop.keys())
+            return "*" + fingerprint([keys, digest])
+        if (key == "content" or key == "output") and isinstance(drop, self._document_drop):
+            owner = drop.excerpt if isinstance(drop, self._excerpt_drop) else drop.doc
+            pending = owner.pending_digest(key)
+            if pending is not None:
+                return "+" + pending
+        if (self.validating and key == "excerpt" and type(drop) is self._document_drop
+                and drop.doc.excerpt is not None and drop.doc.excerpt.output is None
+                and not self._restore_excerpt(drop.doc.excerpt)):
+            raise _Poisoned("excerpt not restorable")
         if key in drop:
-            return ["+", drop[key]]
-        return ["-"]
+            value = drop[key]
+            if type(value) is str:
+                return "+" + self.digest(value)
+            return "=" + fingerprint(value)
+        return "-"
+
+    def _whole_text_digest(self, drop: Any) -> str:
+        """The digest of ``str(drop)`` (a document prints its output, else its content)."""
+        doc: Document = drop.doc
+        pending = doc.pending_digest("output")
+        if pending is not None and pending != _EMPTY_DIGEST:
+            return pending
+        if doc.output:
+            return self.digest(doc.output)
+        pending = doc.pending_digest("content")
+        return pending if pending is not None else self.digest(doc.content)
+
+    def digest(self, text: str) -> str:
+        """``text_digest``, remembered for the text objects of this build."""
+        known = self._digests.get(id(text))
+        if known is not None and known[0] is text:
+            return known[1]
+        digest = text_digest(text)
+        self._digests[id(text)] = (text, digest)
+        return digest
 
     def _resolve(self, token: str) -> Any:
         """The drop ``token`` names in this build (None when it is gone)."""
@@ -629,7 +748,25 @@ class Tracker:
             text = self.store.blob(digest)
             if text is not None:
                 self.blobs[digest] = text
+                self._digests[id(text)] = (text, digest)
         return text
+
+    def _has(self, digest: str) -> bool:
+        if digest in self.blobs:
+            return True
+        if self._present is None:
+            self._present = self.store.digests() if self.store is not None else set()
+        return digest in self._present
+
+    def load(self, digest: str) -> str:
+        """A text the cache listed; a damaged store raises ``CacheDamaged``."""
+        text = self._blob(digest)
+        if text is None:
+            raise CacheDamaged(digest)
+        return text
+
+    def _set_pending(self, item: Convertible, name: str, digest: str) -> None:
+        item.set_pending(name, digest, lambda: self.load(digest))
 
     def _restore_excerpt(self, excerpt: Excerpt) -> bool:
         key = "e:" + excerpt.doc.relative_path
@@ -642,12 +779,12 @@ class Tracker:
                 return False
         finally:
             self._restoring.discard(key)
-        text = self._blob(record.content)
-        if text is None:
+        if not self._has(record.content):
             return False
         if getattr(excerpt, "raw_content", None) is None:
             excerpt.raw_content = excerpt.content  # type: ignore[attr-defined]
-        excerpt.content = excerpt.output = text
+        self._set_pending(excerpt, "content", record.content)
+        self._set_pending(excerpt, "output", record.content)
         for message in record.warnings:
             self.site.warn(message)
         self.new[key] = record
@@ -670,16 +807,15 @@ class Tracker:
         token = _item_token(item)
         if not self._valid(record, item, token):
             return False
-        content = self._blob(record.content)
-        output = self._blob(record.output) if record.output is not None else None
-        if content is None or output is None:
+        if record.output is None or not all(self._has(d) for d in record.blobs()):
             return False
         payload = self.renderer.payload
         if getattr(item, "raw_content", None) is None:
             item.raw_content = item.content  # type: ignore[union-attr]
         payload["layout"] = self.renderer.layout_after(item, payload["layout"])
-        item.content = content
-        item.output = output
+        self._set_pending(item, "content", record.content)
+        self._set_pending(item, "output", record.output)
+        self.output_digests[id(item)] = record.output
         if record.leftover is not None:
             self._leftover = record.leftover
             self._leftover_text = False
@@ -693,10 +829,8 @@ class Tracker:
                 after: Callable[[Page | Document], None]) -> None:
         payload = self.renderer.payload
         if not self._leftover_text:
-            text = self._blob(self._leftover) if self._leftover is not None else None
-            if text is None:
-                raise RuntimeError("the cache lost a text it listed")
-            payload["content"] = text
+            assert self._leftover is not None
+            payload["content"] = self.load(self._leftover)
             self._leftover_text = True
         recorder = self.begin(_item_token(item), item)
         if item.render_with_liquid:
@@ -716,6 +850,7 @@ class Tracker:
             else:
                 recorder.reusable = False
         record.output = self._keep(item.output or "")
+        self.output_digests[id(item)] = record.output
         self.end(key, recorder, item)
 
     def begin(self, token: str, item: Convertible) -> _Recorder:
@@ -758,7 +893,7 @@ class Tracker:
         return output
 
     def _keep(self, text: str) -> str:
-        digest = text_digest(text)
+        digest = self.digest(text)
         self.blobs.setdefault(digest, text)
         return digest
 

@@ -104,16 +104,58 @@ class Layout:
 
 
 class Convertible:
-    """What pages, documents and excerpts share: data, content and how to convert it."""
+    """What pages, documents and excerpts share: data, content and how to convert it.
+
+    ``content`` and ``output`` may be pending: the build cache restores a render as
+    digests and reads a text from its store only when something uses it.
+    """
 
     site: Site
     path: Path
     relative_path: str
     extname: str
     data: dict[str, Any]
-    content: str
-    output: str | None
     body_line: int
+    _content: str
+    _output: str | None
+    #: field name -> (digest, loader) of a text not read from the cache yet
+    _pending: dict[str, tuple[str, Callable[[], str]]] | None = None
+
+    @property
+    def content(self) -> str:
+        if self._pending is not None and "content" in self._pending:
+            self._content = self._pending.pop("content")[1]()
+        return self._content
+
+    @content.setter
+    def content(self, value: str) -> None:
+        if self._pending is not None:
+            self._pending.pop("content", None)
+        self._content = value
+
+    @property
+    def output(self) -> str | None:
+        if self._pending is not None and "output" in self._pending:
+            self._output = self._pending.pop("output")[1]()
+        return self._output
+
+    @output.setter
+    def output(self, value: str | None) -> None:
+        if self._pending is not None:
+            self._pending.pop("output", None)
+        self._output = value
+
+    def set_pending(self, name: str, digest: str, loader: Callable[[], str]) -> None:
+        """Make ``name`` (``content`` or ``output``) the text ``loader`` returns, read
+        only when used."""
+        if self._pending is None:
+            self._pending = {}
+        self._pending[name] = (digest, loader)
+
+    def pending_digest(self, name: str) -> str | None:
+        """The digest of a pending text (None when the text is there)."""
+        entry = self._pending.get(name) if self._pending is not None else None
+        return entry[0] if entry is not None else None
 
     @property
     def is_markdown(self) -> bool:

@@ -8,6 +8,7 @@ build leaves the previous output whole.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fnmatch
 import json
@@ -27,7 +28,7 @@ from .errors import ConfigError, SiteError
 from .frontmatter import has_front_matter
 
 if TYPE_CHECKING:
-    from .cache import CacheStore, Tracker
+    from .cache import CacheStore, PendingText, Tracker
     from .dialect import JekyllEnvironment
     from .kramdown import KramdownOptions
     from .plugins import Plugin
@@ -90,6 +91,10 @@ class Site:
         self._markdown_salt: bytes | None = None
         #: what the last cached build reused and rendered (for ``build --verbose``)
         self.cache_stats: dict[str, int] = {}
+        #: output path -> (the text, its digest) known from the last cached render
+        self._output_digests: dict[Path, tuple[str, str]] = {}
+        self._item_digests: dict[int, str] = {}
+        self._warnings_before_render = 0
 
     @property
     def time(self) -> dt.datetime:
@@ -589,43 +594,99 @@ class Site:
         of the last build cached there and leaves its own records for the next; the
         result is the same bytes either way (see ``cache.py``).
         """
+        from .cache import CacheDamaged
+
+        store = self._open_cache(cache_dir)
+        try:
+            try:
+                return _materialize(self._render_outputs(store, lazy=False))
+            except CacheDamaged:
+                return _materialize(self._start_over(store))
+        finally:
+            if store is not None:
+                store.close()
+
+    def _open_cache(self, cache_dir: str | os.PathLike[str] | None) -> CacheStore | None:
+        if cache_dir is None:
+            return None
+        from .cache import CacheStore
+
+        return CacheStore.open(Path(cache_dir))
+
+    def _render_outputs(
+        self, store: CacheStore | None, *, lazy: bool
+    ) -> dict[Path, str | Path | PendingText]:
         self.generate()
         self.include_cache.clear()
+        self._warnings_before_render = len(self.warnings)
         # Jekyll renders every document, written or not (their content is visible to
         # Liquid), then every page.
         items: list[Page | Document] = [
             doc for collection in self.collections.values() for doc in collection.docs
         ]
         items.extend(self.pages)
-        if cache_dir is None:
+        if store is None:
             for one in items:
                 one.output = self.renderer.render(one)
                 self._after_render(one)
         else:
-            self._render_cached(items, Path(cache_dir))
+            self._render_cached(items, store)
         files = self.site_files()
         self._warn_conflicts(files)
-        outputs: dict[Path, str | Path] = {}
+        if any(type(p).post_render is not _base_post_render() for p in self.plugins):
+            lazy = False
+        outputs: dict[Path, str | Path | PendingText] = {}
         root = Path("/")
+        known = self._item_digests
+        self._output_digests = {}
         for item in files:
             rel = Path(os.path.relpath(item.destination(root), "/"))
             if isinstance(item, StaticFile):
                 outputs[rel] = item.path
-            else:
-                assert item.output is not None
-                outputs[rel] = item.output
-        for plugin in self.plugins:
-            plugin.post_render(self, outputs)
+                continue
+            digest = known.get(id(item))
+            if lazy and digest is not None and item.pending_digest("output") is not None:
+                outputs[rel] = _pending_output(item, digest)
+                continue
+            output = item.output
+            assert output is not None
+            outputs[rel] = output
+            if digest is not None:
+                self._output_digests[rel] = (output, digest)
+        if not lazy:
+            for plugin in self.plugins:
+                plugin.post_render(self, outputs)  # type: ignore[arg-type]
         return outputs
+
+    def _start_over(self, store: CacheStore | None) -> dict[Path, str | Path | PendingText]:
+        """Render everything again without the cache (it could not give back a text)."""
+        if store is not None:
+            store.wipe()
+        for item in [*self.documents, *self.pages]:
+            excerpt = getattr(item, "excerpt", None)
+            for one in (item, excerpt):
+                if one is None:
+                    continue
+                one._pending = None
+                raw = getattr(one, "raw_content", None)
+                if raw is not None:
+                    one.content = raw
+                one.output = None
+        self._renderer = None
+        if self._env is not None:
+            self._env.counters.clear()
+        del self.warnings[self._warnings_before_render:]
+        self.cache_stats = {}
+        self._item_digests = {}
+        return self._render_outputs(None, lazy=False)
 
     def _after_render(self, item: Page | Document) -> None:
         for plugin in self.plugins:
             plugin.after_render(self, item)
 
-    def _render_cached(self, items: list[Page | Document], folder: Path) -> None:
-        from .cache import CacheStore, Tracker, global_key
+    def _render_cached(self, items: list[Page | Document], store: CacheStore) -> None:
+        from .cache import Tracker, global_key
 
-        store = CacheStore.open(folder)
         self._markdown_store = store
         key = global_key(self, list(items))
         tracker = Tracker(self, self.renderer, store if key is not None else None, key)
@@ -644,9 +705,8 @@ class Site:
             self.read_observer = None
             self._markdown_store = None
         self.cache_stats = {"reused": tracker.reused, "rendered": tracker.rendered}
-        if store is not None:
-            tracker.save(self._markdown_new, self._markdown_used)
-            store.close()
+        self._item_digests = tracker.output_digests
+        tracker.save(self._markdown_new, self._markdown_used)
 
     def _warn_conflicts(self, files: Sequence[Page | StaticFile | Document]) -> None:
         """Jekyll's Doctor check: one warning per destination written by several files."""
@@ -677,8 +737,21 @@ class Site:
                 "the destination would overwrite the source: choose another folder",
                 str(dest),
             )
-        outputs = self.render_all(cache_dir=cache_dir, jobs=jobs)
-        return write_atomically(dest, outputs, self.config.get("keep_files") or [])
+        from .cache import CacheDamaged
+
+        keep = [str(k) for k in self.config.get("keep_files") or []]
+        store = self._open_cache(cache_dir)
+        try:
+            try:
+                outputs = self._render_outputs(store, lazy=store is not None)
+                if store is None:
+                    return write_atomically(dest, _materialize(outputs), keep)
+                return write_changes(dest, outputs, keep, store, self._output_digests)
+            except CacheDamaged:
+                return write_atomically(dest, _materialize(self._start_over(store)), keep)
+        finally:
+            if store is not None:
+                store.close()
 
 
 def write_atomically(
@@ -717,6 +790,160 @@ def write_atomically(
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)
     return written
+
+
+def write_changes(
+    dest: Path, outputs: Mapping[Path, str | Path | PendingText], keep_files: Sequence[str],
+    store: CacheStore, digests: Mapping[Path, tuple[str, str]] | None = None,
+) -> list[Path]:
+    """Bring ``dest`` to what ``write_atomically`` would leave, writing only the files
+    whose bytes differ from what the last build wrote there.
+
+    A file is left alone only when its recorded digest equals the new one and it still
+    has the size, modification time and inode recorded when it was written. Each
+    changed file is replaced atomically; everything else in ``dest`` (but the
+    ``keep_files``) is removed. Anything unexpected falls back to a full write.
+    """
+    before = store.written(dest)
+    if not before or not dest.is_dir() or dest.is_symlink():
+        written = write_atomically(dest, _materialize(outputs), keep_files)
+        store.save_written(dest, _written_entries(dest, outputs, digests))
+        return written
+    root = dest.resolve()
+    entries: dict[str, tuple[str, int, int, int]] = {}
+    try:
+        for rel, value in sorted(outputs.items()):
+            key = rel.as_posix()
+            digest = _output_digest(rel, value, digests)
+            target = dest / rel
+            old = before.get(key)
+            if old is not None and old[0] == digest:
+                try:
+                    st = target.lstat()
+                except OSError:
+                    st = None
+                if st is not None and (st.st_size, st.st_mtime_ns, st.st_ino) == old[1:]:
+                    entries[key] = old
+                    continue
+            _replace_file(root, target, value)
+            st = target.lstat()
+            entries[key] = (digest, st.st_size, st.st_mtime_ns, st.st_ino)
+        _remove_others(dest, set(entries), keep_files)
+    except OSError:
+        written = write_atomically(dest, _materialize(outputs), keep_files)
+        store.save_written(dest, _written_entries(dest, outputs, digests))
+        return written
+    store.save_written(dest, entries)
+    return sorted(outputs)
+
+
+def _output_digest(
+    rel: Path, value: str | Path | PendingText, digests: Mapping[Path, tuple[str, str]] | None
+) -> str:
+    """A text's digest; a copied file counts by its size, time and path (as a copy keeps
+    them, and as Jekyll decides whether to copy a static file again)."""
+    if not isinstance(value, (str, Path)):
+        return value.digest
+    if isinstance(value, Path):
+        st = value.stat()
+        return f"file:{st.st_size}:{st.st_mtime_ns}:{value}"
+    known = digests.get(rel) if digests else None
+    if known is not None and known[0] is value:
+        return known[1]
+    from .cache import text_digest
+
+    return text_digest(value)
+
+
+def _replace_file(root: Path, target: Path, value: str | Path | PendingText) -> None:
+    """Write one output in place of whatever is at ``target`` (a file, a link, a folder)."""
+    parent = target.parent
+    rel_parts = parent.relative_to(root).parts if parent != root else ()
+    folder = root
+    for part in rel_parts:
+        folder = folder / part
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+    parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    if not isinstance(value, (str, Path)):
+        value = value.load()
+    fd, temp = tempfile.mkstemp(prefix=".nl-", dir=parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if isinstance(value, Path):
+                with value.open("rb") as src:
+                    shutil.copyfileobj(src, fh)
+            else:
+                fh.write(value.encode("utf-8", "surrogateescape"))
+        if isinstance(value, Path):
+            shutil.copystat(value, temp)
+        else:
+            os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove_others(dest: Path, keep: set[str], keep_files: Sequence[str]) -> None:
+    """Remove what a fresh write would not have: other files, then empty folders."""
+    kept_roots = tuple(k.strip("/") for k in keep_files if k.strip("/"))
+    for root, dirs, files in os.walk(dest, topdown=False):
+        rel_root = os.path.relpath(root, dest)
+        rel_root = "" if rel_root == "." else rel_root.replace(os.sep, "/") + "/"
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            rel = rel_root + name
+            if rel in keep or _kept(rel, kept_roots):
+                continue
+            os.unlink(os.path.join(root, name))
+        if rel_root and not _kept(rel_root.rstrip("/"), kept_roots):
+            with contextlib.suppress(OSError):
+                os.rmdir(root)  # only when empty
+
+
+def _kept(rel: str, roots: tuple[str, ...]) -> bool:
+    return any(rel == r or rel.startswith(r + "/") for r in roots)
+
+
+def _written_entries(
+    dest: Path, outputs: Mapping[Path, str | Path | PendingText],
+    digests: Mapping[Path, tuple[str, str]] | None,
+) -> dict[str, tuple[str, int, int, int]]:
+    entries: dict[str, tuple[str, int, int, int]] = {}
+    for rel, value in outputs.items():
+        try:
+            st = (dest / rel).lstat()
+        except OSError:
+            continue
+        entries[rel.as_posix()] = (_output_digest(rel, value, digests), st.st_size,
+                                   st.st_mtime_ns, st.st_ino)
+    return entries
+
+
+def _materialize(outputs: Mapping[Path, str | Path | PendingText]) -> dict[Path, str | Path]:
+    """Every output as text (pending ones read from the cache now)."""
+    return {rel: v if isinstance(v, (str, Path)) else v.load() for rel, v in outputs.items()}
+
+
+def _pending_output(item: Page | Document, digest: str) -> PendingText:
+    from .cache import PendingText
+
+    return PendingText(digest, lambda: item.output or "")
+
+
+def _base_post_render() -> object:
+    from .plugins import Plugin
+
+    return Plugin.post_render
 
 
 def _starts_with_front_matter(path: Path) -> bool:

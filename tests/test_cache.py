@@ -239,3 +239,52 @@ def test_cache_folder_is_not_read_as_site_content(tmp_path: Path) -> None:
     outputs, _, _ = _build(src, cache=True)
     assert not any(CACHE_DIR_NAME in rel for rel in outputs)
     assert (src / CACHE_DIR_NAME / ".gitignore").read_text().strip().endswith("*")
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _dirs(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()}
+
+
+@pytest.mark.parametrize("edit", ["post-body", "remove-post", "add-post", "config"])
+def test_build_updates_destination_like_a_fresh_write(tmp_path: Path, edit: str) -> None:
+    src = tmp_path / "site"
+    _write_site(src, SITE)
+    dest = tmp_path / "out"
+    Site.load(src).build(dest, cache_dir=src / CACHE_DIR_NAME)
+    (dest / "stray.html").write_text("not ours")
+    (dest / ".git").mkdir()
+    (dest / ".git" / "HEAD").write_text("kept: keep_files")
+    (dest / "index.html").write_text("tampered")
+    EDITS[edit](src)
+    Site.load(src).build(dest, cache_dir=src / CACHE_DIR_NAME)
+    fresh = tmp_path / "fresh"
+    Site.load(src).build(fresh)
+    got = _tree(dest)
+    assert got.pop(".git/HEAD") == b"kept: keep_files"
+    assert got == _tree(fresh)
+    assert _dirs(dest) - {".git"} == _dirs(fresh)
+    # and once more with nothing changed: nothing to write, same tree
+    Site.load(src).build(dest, cache_dir=src / CACHE_DIR_NAME)
+    got = _tree(dest)
+    got.pop(".git/HEAD")
+    assert got == _tree(fresh)
+
+
+def test_damaged_text_found_while_writing_starts_over(tmp_path: Path) -> None:
+    src = tmp_path / "site"
+    _write_site(src, SITE)
+    dest, fresh = tmp_path / "out", tmp_path / "fresh"
+    Site.load(src).build(dest, cache_dir=src / CACHE_DIR_NAME)
+    shutil.rmtree(dest)  # every output must come from the cache
+    con = sqlite3.connect(src / CACHE_DIR_NAME / "cache.sqlite3")
+    con.execute("UPDATE blobs SET value = value || 'tampered'")
+    con.commit()
+    con.close()
+    Site.load(src).build(dest, cache_dir=src / CACHE_DIR_NAME)
+    Site.load(src).build(fresh)
+    assert _tree(dest) == _tree(fresh)
