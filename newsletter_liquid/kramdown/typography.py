@@ -13,14 +13,14 @@ _CLOSE = r"[^ \\\t\r\n\[{(-]"
 
 # (regexp tried at the cursor, [group number kept as text | quote kind or entity name])
 _SQ_RULES: tuple[tuple[str, int, tuple[int | str, ...]], ...] = (
-    (r"(\"|')(?=[_*]{1,2}\S)", 0, ("lquote1",)),
+    (r"(\"|')(?=[_*]{1,2}[^ \t\n\v\f\r])", 0, ("lquote1",)),
     (rf"(\"|')(?={_PUNCT}(?!\.\.)\B)", 0, ("rquote1",)),
-    (r"(\s?)\"'(?=\w)", 0, (1, "ldquo", "lsquo")),
-    (r"(\s?)'\"(?=\w)", 0, (1, "lsquo", "ldquo")),
-    (r"(\s?)'(?=\d\ds)", 0, (1, "rsquo")),
-    (r"(\s)('|\")(?=\w)", 0, (1, "lquote2")),
+    (r"([ \t\n\v\f\r]?)\"'(?=[A-Za-z0-9_])", 0, (1, "ldquo", "lsquo")),
+    (r"([ \t\n\v\f\r]?)'\"(?=[A-Za-z0-9_])", 0, (1, "lsquo", "ldquo")),
+    (r"([ \t\n\v\f\r]?)'(?=[0-9][0-9]s)", 0, (1, "rsquo")),
+    (r"([ \t\n\v\f\r])('|\")(?=[A-Za-z0-9_])", 0, (1, "lquote2")),
     (rf"({_CLOSE})('|\")", 0, (1, "rquote2")),
-    (r"(\"|')(?=\s|s\b|$)", 0, ("rquote1",)),
+    (r"(\"|')(?=[ \t\n\v\f\r]|s\b|$)", 0, ("rquote1",)),
     (r"(.?)'", re.S, (1, "lsquo")),
     (r"(.?)\"", re.S, (1, "ldquo")),
 )
@@ -38,7 +38,9 @@ def _combine() -> tuple[re.Pattern[str], dict[str, tuple[int, tuple[int | str, .
         branches.append(f"(?P<q{index}>{body})")
         table[f"q{index}"] = (group, substs)
         group += 1 + re.compile(pattern).groups
-    return re.compile("|".join(branches), re.M | re.ASCII), table
+    # Ruby's \w \s \d are ASCII (spelled out above) but its \b and \B are Unicode:
+    # ""开 has a word boundary after the quotes
+    return re.compile("|".join(branches), re.M), table
 
 
 # Tried at the cursor; ``lastgroup`` names the rule that matched.
