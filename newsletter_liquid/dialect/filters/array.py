@@ -58,11 +58,13 @@ def ruby_join(items: Any, glue: str) -> str:
 
 @liquid_filter
 def join(value: Any, glue: Any = " ") -> str:
+    """Join array items with the argument, a space by default (Liquid)."""
     return ruby_join(input_iterator(value), ruby_str(glue))
 
 
 @liquid_filter
 def first(value: Any) -> Any:
+    """The first item of an array (the first key-value pair of a hash) (Liquid)."""
     if isinstance(value, (list, tuple, range)):
         return value[0] if len(value) else None
     if isinstance(value, Mapping):
@@ -73,6 +75,7 @@ def first(value: Any) -> Any:
 
 @liquid_filter
 def last(value: Any) -> Any:
+    """The last item of an array (Liquid)."""
     if isinstance(value, (list, tuple, range)):
         return value[-1] if len(value) else None
     return None
@@ -80,6 +83,7 @@ def last(value: Any) -> Any:
 
 @liquid_filter
 def concat(value: Any, other: Any) -> list[Any]:
+    """Join two arrays into one; the argument must be an array (Liquid)."""
     if not isinstance(other, (list, tuple)):
         raise filter_error("concat filter requires an array argument")
     return input_iterator(value) + list(other)
@@ -87,12 +91,14 @@ def concat(value: Any, other: Any) -> list[Any]:
 
 @liquid_filter
 def reverse(value: Any) -> list[Any]:
+    """The array in reverse order (Liquid)."""
     return input_iterator(value)[::-1]
 
 
 @empty_literals("args")
 @liquid_filter
 def map_(value: Any, prop: Any) -> list[Any]:
+    """The value of a property (the argument) for each item (Liquid)."""
     out = []
     for item in input_iterator(value):
         if prop == "to_liquid":
@@ -108,6 +114,7 @@ def map_(value: Any, prop: Any) -> list[Any]:
 @empty_literals("args")
 @liquid_filter
 def compact(value: Any, prop: Any = None) -> Any:
+    """Drop nil items, or items whose property (the argument) is nil (Liquid)."""
     items = input_iterator(value)
     if prop is None:
         return [item for item in items if item is not None]
@@ -119,6 +126,7 @@ def compact(value: Any, prop: Any = None) -> Any:
 
 @liquid_filter
 def uniq(value: Any, prop: Any = None) -> Any:
+    """Remove duplicate items, by a property when given (Liquid)."""
     items = input_iterator(value)
     try:
         keys = [eql_key(item if prop is None else _property(item, prop)) for item in items]
@@ -153,6 +161,7 @@ def _responds_to_index(value: Any) -> bool:
 
 @liquid_filter
 def sort_natural(value: Any, prop: Any = None) -> Any:
+    """Sort an array case-insensitively, by a property when given (Liquid)."""
     items = input_iterator(value)
     if not items:
         return []
@@ -172,6 +181,7 @@ def _integer_size(value: int) -> int:
 
 @liquid_filter
 def size(value: Any) -> int:
+    """Number of characters in a string or items in an array or hash (Liquid)."""
     if isinstance(value, bool):
         return 0
     if isinstance(value, int):
@@ -191,6 +201,8 @@ def _is_empty(value: Any) -> bool:
 @empty_literals("all")
 @liquid_filter
 def default(value: Any, fallback: Any = "", options: Any = None) -> Any:
+    """The argument when the input is nil, false or empty; `allow_false: true` keeps false
+    (Liquid)."""
     options = options if isinstance(options, Mapping) else {}
     allow_false = options.get("allow_false")
     if allow_false is not None and allow_false is not False:
@@ -203,6 +215,8 @@ def default(value: Any, fallback: Any = "", options: Any = None) -> Any:
 @empty_literals("fail")
 @liquid_filter
 def array_to_sentence_string(value: Any, connector: Any = "and") -> str:
+    """List the items in prose: `a, b, and c`; the word before the last is the argument, "and" by
+    default (Jekyll)."""
     if not isinstance(value, (list, tuple, str, Mapping)):
         raise filter_error(
             f"undefined method `length' for {ruby_str(value) or 'nil'}:{class_name(value)}"
@@ -227,6 +241,7 @@ def _array_or_none(value: Any) -> list[Any] | None:
 
 @liquid_filter
 def pop(value: Any, count: Any = 1) -> Any:
+    """The array without its last item (or last N items) (Jekyll)."""
     items = _array_or_none(value)
     if items is None:
         return value
@@ -238,12 +253,14 @@ def pop(value: Any, count: Any = 1) -> Any:
 
 @liquid_filter
 def push(value: Any, item: Any) -> Any:
+    """The array with one more item at the end (Jekyll)."""
     items = _array_or_none(value)
     return value if items is None else [*items, item]
 
 
 @liquid_filter
 def shift(value: Any, count: Any = 1) -> Any:
+    """The array without its first item (or first N items) (Jekyll)."""
     items = _array_or_none(value)
     if items is None:
         return value
@@ -255,12 +272,14 @@ def shift(value: Any, count: Any = 1) -> Any:
 
 @liquid_filter
 def unshift(value: Any, item: Any) -> Any:
+    """The array with one more item at the start (Jekyll)."""
     items = _array_or_none(value)
     return value if items is None else [item, *items]
 
 
 @liquid_filter
 def sample(value: Any, count: Any = 1) -> Any:
+    """One random item, or an array of N random items (Jekyll)."""
     items = _array_or_none(value)
     if items is None:
         return value
@@ -278,6 +297,7 @@ def sample(value: Any, count: Any = 1) -> Any:
 @empty_literals("fail")
 @liquid_filter
 def to_integer_(value: Any) -> int:
+    """Convert to an integer: `true` is 1, `false` 0, a string its leading digits (Jekyll)."""
     if value is True:
         return 1
     if value is False:

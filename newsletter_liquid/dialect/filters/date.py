@@ -67,6 +67,8 @@ def _to_date(value: Any, context: RenderContext | None) -> dt.datetime | dt.date
 
 @liquid_filter
 def date(value: Any, fmt: Any, *, context: RenderContext) -> Any:
+    """Format a time, date or date string with a Ruby `strftime` format; `"now"` is the build time
+    (Liquid)."""
     pattern = ruby_str(fmt)
     if not pattern:
         return value
@@ -113,17 +115,22 @@ def _stringify(value: Any, month: str, kind: Any, style: Any, context: RenderCon
 @liquid_filter
 def date_to_string(value: Any, kind: Any = None, style: Any = None, *,
                    context: RenderContext) -> Any:
+    """Format a date as `07 Nov 2008`; `"ordinal"` (and `"US"`) gives `7th Nov 2008` (`Nov 7th,
+    2008`) (Jekyll)."""
     return _stringify(value, "%b", kind, style, context)
 
 
 @liquid_filter
 def date_to_long_string(value: Any, kind: Any = None, style: Any = None, *,
                         context: RenderContext) -> Any:
+    """Format a date as `07 November 2008`; `"ordinal"` (and `"US"`) gives `7th November 2008`
+    (`November 7th, 2008`) (Jekyll)."""
     return _stringify(value, "%B", kind, style, context)
 
 
 @liquid_filter
 def date_to_xmlschema(value: Any, *, context: RenderContext) -> Any:
+    """Format a date as ISO 8601 / XML Schema: `2008-11-07T13:07:54-08:00` (Jekyll)."""
     if _is_empty(value):
         return value
     return xmlschema(_time(value, context))
@@ -131,6 +138,7 @@ def date_to_xmlschema(value: Any, *, context: RenderContext) -> Any:
 
 @liquid_filter
 def date_to_rfc822(value: Any, *, context: RenderContext) -> Any:
+    """Format a date for RSS: `Mon, 07 Nov 2008 13:07:54 -0800` (Jekyll)."""
     if _is_empty(value):
         return value
     return rfc822(_time(value, context))

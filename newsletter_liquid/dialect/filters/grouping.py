@@ -141,6 +141,7 @@ def _ruby_array(value: Any) -> list[Any]:
 @empty_literals("args")
 @liquid_filter
 def where(value: Any, prop: Any, target: Any) -> Any:
+    """Items whose property equals the value (`empty` matches nil, `""` and `[]`) (Jekyll)."""
     if prop is None or prop is False or isinstance(target, (list, tuple, Mapping)):
         return value
     items = _values(value)
@@ -152,6 +153,7 @@ def where(value: Any, prop: Any, target: Any) -> Any:
 @empty_literals("args")
 @liquid_filter
 def find(value: Any, prop: Any, target: Any) -> Any:
+    """The first item whose property equals the value, or nil (Jekyll)."""
     if prop is None or prop is False or isinstance(target, (list, tuple, Mapping)):
         return value
     items = _values(value)
@@ -209,6 +211,8 @@ def _truthy(value: Any) -> bool:
 
 @liquid_filter
 def where_exp(value: Any, variable: Any, expression: Any, *, context: RenderContext) -> Any:
+    """Items for which a Liquid condition holds, e.g. `where_exp: "p", "p.year >= 2020"`
+    (Jekyll)."""
     items = _values(value)
     if items is None:
         return value
@@ -225,6 +229,8 @@ def where_exp(value: Any, variable: Any, expression: Any, *, context: RenderCont
 
 @liquid_filter
 def find_exp(value: Any, variable: Any, expression: Any, *, context: RenderContext) -> Any:
+    """The first item for which a Liquid condition holds, e.g. `find_exp: "p", "p.age > 30"`
+    (Jekyll)."""
     items = _values(value)
     if items is None:
         return value
@@ -273,6 +279,7 @@ def _grouped(items: list[Any], keys: list[Any]) -> list[dict[str, Any]]:
 
 @liquid_filter
 def group_by(value: Any, prop: Any) -> Any:
+    """Group items by a property into `{name, items, size}` hashes, in first-seen order (Jekyll)."""
     items = _groupable(value)
     if items is None:
         return value
@@ -282,6 +289,8 @@ def group_by(value: Any, prop: Any) -> Any:
 @empty_literals("args")
 @liquid_filter
 def group_by_exp(value: Any, variable: Any, expression: Any, *, context: RenderContext) -> Any:
+    """Group items by the value of a Liquid expression, e.g. `group_by_exp: "p", "p.date | date:
+    '%Y'"` (Jekyll)."""
     from ..output import Variable
     from ..parsing import ParseContext
 
@@ -312,6 +321,8 @@ def _sortable(value: Any) -> list[Any]:
 
 @liquid_filter
 def sort(value: Any, prop: Any = None, nils: Any = "first") -> Any:
+    """Sort an array, by a property when given; nil properties first or `"last"` (Jekyll's version
+    of Liquid's)."""
     if value is None:
         raise filter_error("Cannot sort a null object.")
     items = _sortable(value)

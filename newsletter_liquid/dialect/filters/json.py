@@ -17,11 +17,13 @@ __all__ = ["register"]
 
 @liquid_filter
 def jsonify(value: Any) -> str:
+    """The input as JSON, drops included (documents, pages, site data) (Jekyll)."""
     return to_json(value)
 
 
 @liquid_filter
 def inspect(value: Any) -> str:
+    """The input as Ruby's `inspect` shows it, HTML-escaped; drops print as pretty JSON (Jekyll)."""
     return xml_escape_text(ruby_inspect(value))
 
 

@@ -106,31 +106,37 @@ def _apply(left: Any, right: Any, op: str) -> int | float:
 
 @liquid_filter
 def plus(value: Any, operand: Any) -> int | float:
+    """Add the argument (Liquid)."""
     return _apply(value, operand, "+")
 
 
 @liquid_filter
 def minus(value: Any, operand: Any) -> int | float:
+    """Subtract the argument (Liquid)."""
     return _apply(value, operand, "-")
 
 
 @liquid_filter
 def times(value: Any, operand: Any) -> int | float:
+    """Multiply by the argument (Liquid)."""
     return _apply(value, operand, "*")
 
 
 @liquid_filter
 def divided_by(value: Any, operand: Any) -> int | float:
+    """Divide by the argument; integer division (rounded down) when both are integers (Liquid)."""
     return _apply(value, operand, "/")
 
 
 @liquid_filter
 def modulo(value: Any, operand: Any) -> int | float:
+    """Remainder of dividing by the argument, with the divisor's sign, as Ruby's `%` (Liquid)."""
     return _apply(value, operand, "%")
 
 
 @liquid_filter
 def abs_(value: Any) -> int | float:
+    """Absolute value of a number or numeric string (Liquid)."""
     number = to_number(value)
     return _result(number.copy_abs() if isinstance(number, Decimal) else abs(number))
 
@@ -149,6 +155,7 @@ def _round_half_up(number: Decimal, digits: int) -> Decimal:
 
 @liquid_filter
 def round_(value: Any, digits: Any = 0) -> int | float:
+    """Round half away from zero, to the given number of decimal places (Liquid)."""
     number = _finite(to_number(value))
     places = _finite(to_number(digits))
     n = int(places)
@@ -170,12 +177,14 @@ def round_(value: Any, digits: Any = 0) -> int | float:
 
 @liquid_filter
 def ceil(value: Any) -> int:
+    """Round a number up to the next integer (Liquid)."""
     number = _finite(to_number(value))
     return int(number) if isinstance(number, int) else pymath.ceil(number)
 
 
 @liquid_filter
 def floor(value: Any) -> int:
+    """Round a number down to an integer (Liquid)."""
     number = _finite(to_number(value))
     return int(number) if isinstance(number, int) else pymath.floor(number)
 
@@ -189,12 +198,14 @@ def _greater(a: Number, b: Number) -> bool:
 
 @liquid_filter
 def at_least(value: Any, minimum: Any) -> int | float:
+    """The larger of the input and the argument, as numbers (Liquid)."""
     floor_value, number = to_number(minimum), to_number(value)
     return _result(floor_value if _greater(floor_value, number) else number)
 
 
 @liquid_filter
 def at_most(value: Any, maximum: Any) -> int | float:
+    """The smaller of the input and the argument, as numbers (Liquid)."""
     ceiling, number = to_number(maximum), to_number(value)
     return _result(ceiling if _greater(number, ceiling) else number)
 

@@ -108,16 +108,19 @@ def ruby_sub(text: str, pattern: str, replacement: str, count: int = 0) -> str:
 
 @liquid_filter
 def downcase(value: Any) -> str:
+    """Lower-case a string (Liquid)."""
     return _text(value).lower()
 
 
 @liquid_filter
 def upcase(value: Any) -> str:
+    """Upper-case a string (Liquid)."""
     return _text(value).upper()
 
 
 @liquid_filter
 def capitalize(value: Any) -> str:
+    """Upper-case the first character and lower-case the rest (Liquid)."""
     text = _text(value)
     return text[:1].title() + text[1:].lower()
 
@@ -129,6 +132,7 @@ _ESCAPE_ONCE_RE = re.compile(r"[\"><']|&(?!([a-zA-Z]+|(#\d+));)")
 
 @liquid_filter
 def escape(value: Any) -> str | None:
+    """Escape `&`, `<`, `>`, `"` and `'` as HTML entities; also named `h` (Liquid)."""
     if value is None:
         return None
     return _HTML_ESCAPE_RE.sub(lambda m: _HTML_ESCAPE[m.group(0)], _text(value))
@@ -136,6 +140,7 @@ def escape(value: Any) -> str | None:
 
 @liquid_filter
 def escape_once(value: Any) -> str:
+    """Escape HTML special characters without escaping existing entities again (Liquid)."""
     return _ESCAPE_ONCE_RE.sub(lambda m: _HTML_ESCAPE[m.group(0)[0]], _text(value))
 
 
@@ -146,11 +151,13 @@ def cgi_escape_text(text: str) -> str:
 
 @liquid_filter
 def url_encode(value: Any) -> str | None:
+    """Percent-encode for a URL query, spaces as `+` (Liquid)."""
     return None if value is None else cgi_escape_text(_text(value))
 
 
 @liquid_filter
 def url_decode(value: Any) -> str | None:
+    """Decode `%XX` escapes and `+` as a space (Liquid)."""
     if value is None:
         return None
     raw = urllib.parse.unquote_to_bytes(_text(value).replace("+", " "))
@@ -167,11 +174,13 @@ def _decoded_bytes(raw: bytes) -> str:
 
 @liquid_filter
 def base64_encode(value: Any) -> str:
+    """Encode the input as standard Base64 (Liquid)."""
     return base64.b64encode(_text(value).encode("utf-8", "surrogateescape")).decode("ascii")
 
 
 @liquid_filter
 def base64_decode(value: Any) -> str:
+    """Decode standard Base64 text; invalid input fails the build (Liquid)."""
     try:
         return _decoded_bytes(base64.b64decode(_text(value), validate=True))
     except (binascii.Error, ValueError):
@@ -180,12 +189,14 @@ def base64_decode(value: Any) -> str:
 
 @liquid_filter
 def base64_url_safe_encode(value: Any) -> str:
+    """Encode the input as URL-safe Base64 (`-` and `_` instead of `+` and `/`) (Liquid)."""
     data = _text(value).encode("utf-8", "surrogateescape")
     return base64.urlsafe_b64encode(data).decode("ascii")
 
 
 @liquid_filter
 def base64_url_safe_decode(value: Any) -> str:
+    """Decode URL-safe Base64 (`-` and `_`, padding optional) (Liquid)."""
     text = _text(value)
     if not text.endswith("=") and len(text) % 4:
         text += "=" * (-len(text) % 4)
@@ -210,6 +221,8 @@ def _ruby_slice(seq: Any, offset: int, length: int) -> Any:
 
 @liquid_filter
 def slice_(value: Any, offset: Any, length: Any = None) -> Any:
+    """The character (or array item) at an offset, or `length` of them; negative offsets count from
+    the end (Liquid)."""
     start = to_integer(offset)
     count = to_integer(length) if length is not None else 1
     if isinstance(value, (list, tuple)):
@@ -221,6 +234,7 @@ def slice_(value: Any, offset: Any, length: Any = None) -> Any:
 
 @liquid_filter
 def truncate(value: Any, length: Any = 50, ellipsis: Any = "...") -> str | None:
+    """Shorten a string to a length, the ellipsis (`...` by default) included (Liquid)."""
     if value is None:
         return None
     text = _text(value)
@@ -232,6 +246,7 @@ def truncate(value: Any, length: Any = 50, ellipsis: Any = "...") -> str | None:
 
 @liquid_filter
 def truncatewords(value: Any, words: Any = 15, ellipsis: Any = "...") -> str | None:
+    """Shorten a string to a number of words, then add the ellipsis (`...` by default) (Liquid)."""
     if value is None:
         return None
     text = _text(value)
@@ -248,21 +263,25 @@ def truncatewords(value: Any, words: Any = 15, ellipsis: Any = "...") -> str | N
 
 @liquid_filter
 def split(value: Any, separator: Any) -> list[str]:
+    """Split a string into an array on a separator (Liquid)."""
     return ruby_split(_text(value), _text(separator))
 
 
 @liquid_filter
 def strip(value: Any) -> str:
+    """Remove whitespace from both ends of a string (Liquid)."""
     return _text(value).strip(_RUBY_SPACE)
 
 
 @liquid_filter
 def lstrip(value: Any) -> str:
+    """Remove whitespace from the start of a string (Liquid)."""
     return _text(value).lstrip(_RUBY_SPACE)
 
 
 @liquid_filter
 def rstrip(value: Any) -> str:
+    """Remove whitespace from the end of a string (Liquid)."""
     return _text(value).rstrip(_RUBY_SPACE)
 
 
@@ -273,31 +292,37 @@ _NEWLINE_RE = re.compile(r"\r?\n")
 
 @liquid_filter
 def strip_html(value: Any) -> str:
+    """Remove HTML tags, comments, and `<script>`/`<style>` blocks (Liquid)."""
     return _STRIP_HTML_TAGS.sub("", _STRIP_HTML_BLOCKS.sub("", _text(value)))
 
 
 @liquid_filter
 def strip_newlines(value: Any) -> str:
+    """Remove line breaks (Liquid)."""
     return _NEWLINE_RE.sub("", _text(value))
 
 
 @liquid_filter
 def newline_to_br(value: Any) -> str:
+    """Put `<br />` before each line break (Liquid)."""
     return _NEWLINE_RE.sub("<br />\n", _text(value))
 
 
 @liquid_filter
 def replace(value: Any, search: Any, replacement: Any = "") -> str:
+    """Replace every occurrence of a substring (Liquid)."""
     return ruby_sub(_text(value), _text(search), _text(replacement))
 
 
 @liquid_filter
 def replace_first(value: Any, search: Any, replacement: Any = "") -> str:
+    """Replace the first occurrence of a substring (Liquid)."""
     return ruby_sub(_text(value), _text(search), _text(replacement), count=1)
 
 
 @liquid_filter
 def replace_last(value: Any, search: Any, replacement: Any) -> str:
+    """Replace the last occurrence of a substring (Liquid)."""
     text, target = _text(value), _text(search)
     at = text.rfind(target)
     if at < 0:
@@ -307,26 +332,31 @@ def replace_last(value: Any, search: Any, replacement: Any) -> str:
 
 @liquid_filter
 def remove(value: Any, search: Any) -> str:
+    """Remove every occurrence of a substring (Liquid)."""
     return ruby_sub(_text(value), _text(search), "")
 
 
 @liquid_filter
 def remove_first(value: Any, search: Any) -> str:
+    """Remove the first occurrence of a substring (Liquid)."""
     return ruby_sub(_text(value), _text(search), "", count=1)
 
 
 @liquid_filter
 def remove_last(value: Any, search: Any) -> str:
+    """Remove the last occurrence of a substring (Liquid)."""
     return replace_last(value, search, "")
 
 
 @liquid_filter
 def append(value: Any, suffix: Any) -> str:
+    """Join a string to the end of the input (Liquid)."""
     return _text(value) + _text(suffix)
 
 
 @liquid_filter
 def prepend(value: Any, prefix: Any) -> str:
+    """Join a string to the start of the input (Liquid)."""
     return _text(prefix) + _text(value)
 
 
@@ -343,18 +373,22 @@ def xml_escape_text(text: str) -> str:
 
 @liquid_filter
 def xml_escape(value: Any) -> str:
+    """Escape `&`, `<`, `>` and `"` for XML and HTML attributes (Jekyll)."""
     return xml_escape_text(_text(value))
 
 
 @empty_literals("fail")
 @liquid_filter
 def cgi_escape(value: Any) -> str:
+    """Escape for a query string: spaces become `+`, reserved characters `%XX` (Jekyll)."""
     return cgi_escape_text(_require_string(value))
 
 
 @empty_literals("fail")
 @liquid_filter
 def uri_escape(value: Any) -> str | None:
+    """Percent-encode what a URI may not contain, keeping reserved characters (`/`, `?`, `#` ...)
+    and existing `%XX` escapes (Jekyll)."""
     from ._uri import normalize_component
 
     if value is None:
@@ -369,6 +403,7 @@ _WHITESPACE_RUN = re.compile(r"[ \t\n\v\f\r]+")
 
 @liquid_filter
 def normalize_whitespace(value: Any) -> str:
+    """Collapse every run of whitespace into one space (Jekyll)."""
     return _WHITESPACE_RUN.sub(" ", _text(value)).strip(_RUBY_SPACE)
 
 
@@ -393,6 +428,8 @@ _NON_CJK_WORD_RE = re.compile(f"[^{_CJK_RANGES} \\t\\n\\v\\f\\r]+")
 @empty_literals("fail")
 @liquid_filter
 def number_of_words(value: Any, mode: Any = None) -> int:
+    """Count words separated by whitespace; `"cjk"` and `"auto"` count CJK characters one by one
+    (Jekyll)."""
     if value is None or not isinstance(value, str):
         if mode in ("cjk", "auto"):
             raise filter_error(f"undefined method `scan' for {to_s(value) or 'nil'}")
@@ -410,6 +447,8 @@ def number_of_words(value: Any, mode: Any = None) -> int:
 @empty_literals("fail")
 @liquid_filter
 def slugify(value: Any, mode: Any = None) -> str | None:
+    """A URL slug: lower-cased, runs of other characters as `-`; modes `"raw"`, `"default"`,
+    `"pretty"`, `"ascii"`, `"latin"`, `"none"` (Jekyll)."""
     if value is None:
         return None
     if not isinstance(value, str):
@@ -420,6 +459,7 @@ def slugify(value: Any, mode: Any = None) -> str | None:
 
 @liquid_filter
 def markdownify(value: Any, *, context: RenderContext) -> str:
+    """Convert Markdown to HTML with the site's kramdown settings (Jekyll)."""
     text = _text(value)
     site = site_of(context)
     if site is not None:
@@ -431,6 +471,7 @@ def markdownify(value: Any, *, context: RenderContext) -> str:
 
 @liquid_filter
 def smartify(value: Any, *, context: RenderContext) -> str:
+    """Typographic quotes, dashes and ellipses, as kramdown's SmartyPants does (Jekyll)."""
     from ._smartypants import smartypants
 
     site = site_of(context)

@@ -65,6 +65,7 @@ def compute_absolute_url(value: Any, config: Mapping[str, Any]) -> Any:
 
 @liquid_filter
 def relative_url(value: Any, *, context: RenderContext) -> Any:
+    """Prefix `site.baseurl` to a path (Jekyll)."""
     if value is None:
         return None
     return compute_relative_url(value, _config(context))
@@ -72,6 +73,7 @@ def relative_url(value: Any, *, context: RenderContext) -> Any:
 
 @liquid_filter
 def absolute_url(value: Any, *, context: RenderContext) -> Any:
+    """Prefix `site.url` and `site.baseurl` to a path; full URLs pass through (Jekyll)."""
     if value is None:
         return None
     return compute_absolute_url(value, _config(context))
@@ -82,6 +84,7 @@ _INDEX_RE = re.compile(r"/index\.html?$", re.M)
 
 @liquid_filter
 def strip_index(value: Any) -> str | None:
+    """Remove a trailing `index.html` or `index.htm` from a URL (Jekyll)."""
     if value is None or ruby_str(value) == "":
         return None
     if not isinstance(value, str):

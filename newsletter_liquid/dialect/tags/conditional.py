@@ -88,7 +88,8 @@ def _lax_condition(markup: str) -> Condition:
 
 
 class IfTag(BlockTag):
-    """``{% if %}…{% elsif %}…{% else %}…{% endif %}``."""
+    """Render the first block whose condition holds: `{% if %}…{% elsif %}…{% else %}…{% endif
+    %}` (Liquid)."""
 
     __slots__ = ("blocks",)
 
@@ -124,7 +125,9 @@ class IfTag(BlockTag):
 
 
 class UnlessTag(IfTag):
-    """``{% unless %}``: the first block when its condition is falsy, then like ``if``."""
+    """Render the block when the condition does not hold, the reverse of `if` (Liquid).
+
+    ``{% unless %}``: the first block when its condition is falsy, then like ``if``."""
 
     __slots__ = ()
 
@@ -146,7 +149,10 @@ _WHEN_SYNTAX = re.compile(rf"({QUOTED_FRAGMENT})(?:(?:\s+or\s+|\s*,\s*)({QUOTED_
 
 
 class CaseTag(BlockTag):
-    """``{% case %}{% when a, b %}…{% else %}…{% endcase %}``: every matching ``when`` renders."""
+    """Render the `when` blocks whose value equals the `case` value, or the `else` block
+    (Liquid).
+
+    ``{% case %}{% when a, b %}…{% else %}…{% endcase %}``: every matching ``when`` renders."""
 
     __slots__ = ("blocks", "left")
 

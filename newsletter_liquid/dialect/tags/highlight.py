@@ -23,7 +23,10 @@ _EDGE_LINE_TERMINATORS = re.compile(r"\A(?:\n|\r)+|(?:\n|\r)+\Z")
 
 
 class HighlightTag(BlockTag):
-    """Renders its body as Liquid, then highlights it inside Jekyll's ``<figure>``."""
+    """Syntax-highlight the block with Rouge's CSS classes: `{% highlight ruby linenos %}`
+    (Jekyll).
+
+    Renders its body as Liquid, then highlights it inside Jekyll's ``<figure>``."""
 
     __slots__ = ("lang", "linenos")
 

@@ -52,7 +52,8 @@ def render_inline(context: RenderContext, markup: str) -> str:
 
 
 class IncludeTag(TagNode):
-    """``{% include file.ext key=value %}`` from the site's ``_includes``."""
+    """Insert a file from `_includes`, parameters as `include.*`: `{% include card.html
+    title=page.title %}` (Jekyll)."""
 
     __slots__ = ("file", "params")
 
@@ -141,7 +142,8 @@ def _load(env: Any, file: str, dirs: list[Path], token: Token) -> BoundTemplate:
 
 
 class IncludeRelativeTag(IncludeTag):
-    """``{% include_relative file %}``: relative to the page being rendered."""
+    """Insert a file relative to the page being rendered: `{% include_relative part.md %}`
+    (Jekyll)."""
 
     __slots__ = ()
 

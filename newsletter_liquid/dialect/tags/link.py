@@ -21,6 +21,9 @@ def site_files(site: Any) -> list[Any]:
 
 
 class LinkTag(TagNode):
+    """The URL of a page, document or static file by its source path, `site.baseurl` included:
+    `{% link about.md %}` (Jekyll)."""
+
     __slots__ = ("path",)
 
     def __init__(self, token: Token, tag_name: str, markup: str, pc: ParseContext) -> None:

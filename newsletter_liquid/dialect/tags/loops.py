@@ -57,7 +57,10 @@ def slice_collection(collection: Any, start: int, stop: int | None) -> Sequence[
 
 
 class ForTag(BlockTag):
-    """``{% for x in coll limit: n offset: m reversed %}…{% else %}…{% endfor %}``."""
+    """Repeat the block for each item of an array, hash or range; `limit:`, `offset:`,
+    `reversed`, and `else` for none (Liquid).
+
+    ``{% for x in coll limit: n offset: m reversed %}…{% else %}…{% endfor %}``."""
 
     __slots__ = ("collection", "else_body", "limit", "name", "offset", "reversed", "variable")
 
@@ -169,7 +172,7 @@ _TABLEROW_SYNTAX = re.compile(rf"(?<!\w)(\w+)\s+in\s+((?:{QUOTED_FRAGMENT})+)", 
 
 
 class TablerowTag(BlockTag):
-    """``{% tablerow x in coll cols: n %}``."""
+    """Repeat the block as HTML table rows and cells; `cols:`, `limit:`, `offset:` (Liquid)."""
 
     __slots__ = ("attributes", "collection", "variable")
 
@@ -210,6 +213,8 @@ class TablerowTag(BlockTag):
 
 
 class BreakTag(TagNode):
+    """Stop the innermost `for` loop (Liquid)."""
+
     __slots__ = ()
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
@@ -218,6 +223,8 @@ class BreakTag(TagNode):
 
 
 class ContinueTag(TagNode):
+    """Skip to the next iteration of the innermost `for` loop (Liquid)."""
+
     __slots__ = ()
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
@@ -231,7 +238,9 @@ _CYCLE_VAR = re.compile(rf"\s*({QUOTED_FRAGMENT})\s*", re.A)
 
 
 class CycleTag(TagNode):
-    """``{% cycle "a", "b" %}`` or ``{% cycle name: "a", "b" %}``."""
+    """Print the next of its values each time it runs: `{% cycle "odd", "even" %}` (Liquid).
+
+    ``{% cycle "a", "b" %}`` or ``{% cycle name: "a", "b" %}``."""
 
     __slots__ = ("cycle_name", "variables")
 
@@ -282,7 +291,7 @@ class CycleTag(TagNode):
 
 
 class IfchangedTag(BlockTag):
-    """``{% ifchanged %}``: its output, unless the same as the last one rendered."""
+    """Render the block only when its output differs from the last time it rendered (Liquid)."""
 
     __slots__ = ()
 

@@ -20,6 +20,9 @@ _MATCHER = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$", re.M | re.A)
 
 
 class PostUrlTag(TagNode):
+    """The URL of a post by its file name without extension, `site.baseurl` included:
+    `{% post_url 2020-01-31-hello %}` (Jekyll)."""
+
     __slots__ = ("date", "name", "name_regex", "slug")
 
     def __init__(self, token: Token, tag_name: str, markup: str, pc: ParseContext) -> None:

@@ -19,7 +19,9 @@ _FULL_TOKEN_POSSIBLY_INVALID = re.compile(r"\A(.*)\{%\s*(\w+)\s*(.*)?%\}\Z", re.
 
 
 class RawTag(BlockTag):
-    """``{% raw %}``: text up to ``{% endraw %}`` (which takes no ``-`` markers)."""
+    """Output the block as written, Liquid untouched: `{% raw %}{{ x }}{% endraw %}` (Liquid).
+
+    ``{% raw %}``: text up to ``{% endraw %}`` (which takes no ``-`` markers)."""
 
     __slots__ = ("text",)
 
@@ -47,7 +49,9 @@ class RawTag(BlockTag):
 
 
 class CommentTag(BlockTag):
-    """``{% comment %}``: its tags are still parsed (a malformed one is an error)."""
+    """Render nothing of the block: `{% comment %}…{% endcomment %}` (Liquid).
+
+    ``{% comment %}``: its tags are still parsed (a malformed one is an error)."""
 
     __slots__ = ()
 
@@ -66,7 +70,7 @@ _INLINE_COMMENT_INVALID = re.compile(r"\n\s*[^#\s]", re.A)
 
 
 class InlineCommentTag(TagNode):
-    """``{% # a comment %}``."""
+    """An inline comment that renders nothing: `{% # a note %}` (Liquid)."""
 
     __slots__ = ()
 
@@ -84,7 +88,10 @@ _RENDER_SYNTAX = re.compile(
 
 
 class RenderTag(TagNode):
-    """``{% render %}``: parses, but Jekyll gives Liquid no file system to render from."""
+    """Fails when rendered, as under Jekyll, which gives Liquid's `render` no files: use
+    `include` (Liquid).
+
+    ``{% render %}``: parses, but Jekyll gives Liquid no file system to render from."""
 
     __slots__ = ()
 

@@ -30,7 +30,10 @@ def _check_size(context: RenderContext, value: Any) -> None:
 
 
 class AssignTag(TagNode):
-    """``{% assign name = value | filters %}``: into the template's outermost scope."""
+    """Store a value, filters applied, in a variable: `{% assign name = value | filter %}`
+    (Liquid).
+
+    ``{% assign name = value | filters %}``: into the template's outermost scope."""
 
     __slots__ = ("source", "target")
 
@@ -52,7 +55,7 @@ class AssignTag(TagNode):
 
 
 class CaptureTag(BlockTag):
-    """``{% capture name %}…{% endcapture %}``."""
+    """Store the rendered block in a variable: `{% capture name %}…{% endcapture %}` (Liquid)."""
 
     __slots__ = ("target",)
 
@@ -78,7 +81,8 @@ class CaptureTag(BlockTag):
 
 
 class IncrementTag(TagNode):
-    """``{% increment n %}``: prints the counter, then adds one (counters start at 0)."""
+    """Print a counter, then add one; counters start at 0, kept apart from `assign`
+    (Liquid)."""
 
     __slots__ = ("variable",)
     step = 1
@@ -102,14 +106,15 @@ class IncrementTag(TagNode):
 
 
 class DecrementTag(IncrementTag):
-    """``{% decrement n %}``: subtracts one, then prints (so it starts at -1)."""
+    """Subtract one from a counter, then print it; counters start at 0, kept apart from
+    `assign` (Liquid)."""
 
     __slots__ = ()
     step = -1
 
 
 class EchoTag(TagNode):
-    """``{% echo value | filters %}``, the output tag for ``{% liquid %}``."""
+    """Print a value, filters applied, as `{{ }}` does: `{% echo value | filter %}` (Liquid)."""
 
     __slots__ = ("variable",)
 
