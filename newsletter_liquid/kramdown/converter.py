@@ -89,6 +89,9 @@ class HtmlConverter:
         self.stack.append(el)
         parts = []
         for child in el.children:
+            if child.type == "text":
+                parts.append(escape_html(child.value, "text"))
+                continue
             method = _CONVERTERS.get(child.type)
             if method is not None:
                 parts.append(method(self, child, indent))
@@ -97,6 +100,8 @@ class HtmlConverter:
 
     # -- helpers
     def html_attributes(self, attr: Mapping[str, Any]) -> str:
+        if not attr:
+            return ""
         out = []
         for key, value in attr.items():
             if value is None or (key == "id" and not str(value).strip()):

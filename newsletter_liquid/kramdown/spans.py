@@ -67,6 +67,7 @@ _SPACE = re.compile(r"[ \t\n\r\f\v]")
 
 
 _START_RES = dict(SPAN_RULES)
+_CANDIDATE_BACK = P.SPAN_CANDIDATE_BACK
 _Rule = tuple[re.Pattern[str], Callable[..., Any], "tuple[str, int] | None"]
 
 
@@ -104,6 +105,25 @@ def _plan(parsers: tuple[str, ...], stop: str | None, stop_flags: int, stop_char
         )
     quote_only = tuple(rule for name, _f, rule in rules if name == "smart_quotes")
     return _Plan(re.compile(cands, re.M), exact, by_char, before_quote, quote_only)
+
+
+def _next_start(plan: _Plan, string: str, low: int) -> int:
+    """The next position from ``low`` where a span rule (or the stop) may start, or -1."""
+    candidate, exact = plan.candidate.search, plan.exact.match
+    while True:
+        cm = candidate(string, low)
+        if cm is None:
+            return -1
+        at = cm.start()
+        back = _CANDIDATE_BACK.get(string[at], 0)
+        if back == 0:
+            if exact(string, at):
+                return at
+        else:
+            for k in range(max(low, at - back), at + 1):
+                if exact(string, k):
+                    return k
+        low = at + 1
 
 
 def _rule_method(name: str) -> Callable[..., Any]:
@@ -161,9 +181,7 @@ class KramdownInlineParser(mistune.InlineParser):
             plan = _plan(names, None, 0, "")
         else:
             plan = _plan(names, stop_re.pattern, stop_re.flags, stop_chars)
-        candidate, exact = plan.candidate.search, plan.exact.match
         by_char, before_quote, quote_only = plan.by_char, plan.before_quote, plan.quote_only
-        back_of = P.SPAN_CANDIDATE_BACK.get
         src = state.scanner
         string = src.string
         end = len(string)
@@ -171,24 +189,8 @@ class KramdownInlineParser(mistune.InlineParser):
         stop_found = False
         while src.pos < end:
             src.budget -= 1
-            pos = low = src.pos
-            # The next position where a span rule (or the stop) may start.
-            found = -1
-            while found < 0:
-                cm = candidate(string, low)
-                if cm is None:
-                    break
-                at = cm.start()
-                back = back_of(string[at], 0)
-                if back == 0:
-                    if exact(string, at):
-                        found = at
-                else:
-                    for k in range(max(low, at - back), at + 1):
-                        if exact(string, k):
-                            found = k
-                            break
-                low = at + 1
+            pos = src.pos
+            found = _next_start(plan, string, pos)
             if found < 0:
                 if stop_re is None:
                     add_text(string[pos:])
@@ -227,7 +229,15 @@ class KramdownInlineParser(mistune.InlineParser):
 
     def parse_text(self, state: KramdownState, el: Element, text: str) -> None:
         """Parse ``text`` (a ``raw_text`` node's value) into ``el`` with a fresh environment."""
-        state.reset_env(Scanner(text), text_type="text")
+        src = Scanner(text)
+        state.reset_env(src, text_type="text")
+        if _plan(self._all_rules, None, 0, "").candidate.search(text) is None:
+            # Nothing a span rule could start on: what parse_spans makes of it, at once.
+            if text:
+                el.children.append(Element("text", text))
+            src.pos = len(text)
+            state.tree = state.text_type = None
+            return
         self.parse_spans(state, el)
 
     # -- rules
@@ -464,19 +474,30 @@ class KramdownInlineParser(mistune.InlineParser):
             state.add_text(result)
             return
         el = Element(link_type)
-        count = 1
+        string = src.string
+        stop = P.LINK_BRACKET_STOP_RE
+        plan = _plan(self._all_rules, stop.pattern, stop.flags, "]![")
+        close = _next_start(plan, string, src.pos)
+        if close >= 0 and string[close] == "]":
+            # Plain link text: what parse_spans makes of it (one step, then the stop), at once.
+            src.budget -= 1
+            if close > src.pos:
+                el.children.append(Element(state.text_type or "text", string[src.pos : close]))
+            src.pos = close
+        else:
+            count = 1
 
-        def check() -> bool:
-            nonlocal count
-            count += -1 if src.group(1) else 1
-            return count - sum(1 for c in el.children if c.type == "img") == 0
+            def check() -> bool:
+                nonlocal count
+                count += -1 if src.group(1) else 1
+                return count - sum(1 for c in el.children if c.type == "img") == 0
 
-        if not self.parse_spans(
-            state, el, P.LINK_BRACKET_STOP_RE, stop_check=check, stop_chars="]!["
-        ):
-            src.pos = saved
-            state.add_text(result)
-            return
+            if not self.parse_spans(
+                state, el, P.LINK_BRACKET_STOP_RE, stop_check=check, stop_chars="]!["
+            ):
+                src.pos = saved
+                state.add_text(result)
+                return
         alt_text = src.string[cur_pos : src.pos]
         if "\\" in alt_text:
             alt_text = P.ESCAPED_CHARS.sub(r"\1", alt_text)
