@@ -380,3 +380,12 @@ def test_avatar_markup() -> None:
         "https://avatars2.githubusercontent.com/hubot?v=3&s=100 2x, "
         "https://avatars2.githubusercontent.com/hubot?v=3&s=150 3x, "
         'https://avatars2.githubusercontent.com/hubot?v=3&s=200 4x" />')
+
+
+def test_excessive_depth_stops_the_parser() -> None:
+    # libxml2 halts at xmlParserMaxDepth (html, body and 255 more elements): the rest
+    # of the page is gone, as Nokogiri shows
+    deep = "<div>" * 300 + "x" + "</div>" * 300 + "after"
+    assert serialize(parse_fragment(deep)) == "<div>" * 255 + "</div>" * 255
+    fits = "<div>" * 255 + "x" + "</div>" * 255 + "after"
+    assert serialize(parse_fragment(fits)) == fits

@@ -157,6 +157,7 @@ _URI_ATTRS = frozenset({"href", "action", "src"})
 _ENTITIES: dict[str, int] = {**name2codepoint, "apos": 39}
 
 _BLANKS = " \t\n\r"
+_MAX_DEPTH = 256  # xmlParserMaxDepth: deeper elements stop the parser (no XML_PARSE_HUGE)
 _HTML_NAME = re.compile(r"[A-Za-z_:.][A-Za-z0-9:\-_.]*")
 _BODY_LINE = re.compile(r"^\s*?<body", re.I | re.M)
 _TAG_LOOKAHEAD = re.compile(r"[A-Za-z_:][A-Za-z0-9:\-_]*")
@@ -184,6 +185,7 @@ class _Parser:
         self.depth = 0  # misplaced <html>/<head>/<body> start tags swallowed so far
         self.seen_head = False
         self.seen_body = False
+        self.halted = False
 
     # --- stack and tree -----------------------------------------------------------------
     @property
@@ -191,8 +193,23 @@ class _Parser:
         return self.stack[-1].name if self.stack else None
 
     def _start(self, name: str, attrs: list[tuple[str, str | None]] | None = None) -> None:
+        if self.halted:
+            return
+        if len(self.stack) > _MAX_DEPTH:
+            # "Excessive depth in document": libxml2 stops reading altogether
+            self.halted = True
+            self.i = self.n
+            return
         element = Element(name, attrs)
-        (self.stack[-1] if self.stack else self.document).append(element)
+        if self.stack:
+            self.stack[-1].append(element)
+        elif self.document.children:
+            # SAX2 hangs a new top-level element under the first root
+            first = self.document.children[0]
+            assert isinstance(first, Element)
+            first.append(element)
+        else:
+            self.document.append(element)
         self.stack.append(element)
         if name == "head":
             self.seen_head = True
@@ -204,7 +221,7 @@ class _Parser:
 
     def _characters(self, data: str) -> None:
         parent = self.stack[-1] if self.stack else None
-        if parent is None:
+        if parent is None or self.halted:
             return
         last = parent.children[-1] if parent.children else None
         if isinstance(last, Text):
@@ -213,7 +230,7 @@ class _Parser:
             parent.append(Text(data))
 
     def _raw(self, data: str) -> None:
-        if not self.stack:
+        if not self.stack or self.halted:
             return
         parent = self.stack[-1]
         last = parent.children[-1] if parent.children else None
@@ -223,7 +240,8 @@ class _Parser:
             parent.append(Raw(data))
 
     def _append(self, node: Node) -> None:
-        (self.stack[-1] if self.stack else self.document).append(node)
+        if not self.halted:
+            (self.stack[-1] if self.stack else self.document).append(node)
 
     # --- implied and auto-closed elements -----------------------------------------------
     def _auto_close(self, new: str) -> None:
