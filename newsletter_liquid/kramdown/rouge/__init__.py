@@ -57,6 +57,8 @@ PORTED: Mapping[str, str] = {
     "scss": ".scss:ScssLexer",
     "sass": ".sass:SassLexer",
     "rust": ".rust:RustLexer",
+    "csharp": ".csharp:CsharpLexer",
+    "lua": ".lua:LuaLexer",
     "typescript": ".typescript:TypescriptLexer",
 }
 

@@ -24,6 +24,7 @@ from ._ruby_regex import compile_ruby
 __all__ = [
     "Callback",
     "Groups",
+    "Guard",
     "Mixin",
     "OptionValue",
     "PlainTextLexer",
@@ -165,6 +166,7 @@ def groups(*tokens: _TokenType) -> Groups:
 
 
 Action = _TokenType | Groups | Callback
+Guard = Callable[["RegexLexer", str, int], bool]
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,9 @@ class Rule:
     action: Action
     next: str | None = None
     flags: int = 0
+    #: cheap necessary condition ``guard(lexer, text, pos)`` tried before the regex;
+    #: keeps rules whose regex backtracks over long stretches linear in time
+    guard: Guard | None = None
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
@@ -235,8 +240,14 @@ class Mixin:
 StateItem = Rule | Mixin
 
 
-def rule(pattern: str, action: Action, next: str | None = None, flags: int = 0) -> Rule:
-    return Rule(pattern, action, next, flags)
+def rule(
+    pattern: str,
+    action: Action,
+    next: str | None = None,
+    flags: int = 0,
+    guard: Guard | None = None,
+) -> Rule:
+    return Rule(pattern, action, next, flags, guard)
 
 
 def mixin(name: str) -> Mixin:
@@ -265,6 +276,8 @@ class RegexLexer(RougeLexer):
         self.match: re.Match[str]
         self._out: TokenList = []
         self._null_steps = 0
+        # per-guard memo of the last run scanned, see RunGuard
+        self.guard_memo: dict[RunGuard, tuple[str, int, int, int]] = {}
         self.reset()
 
     @classmethod
@@ -368,6 +381,8 @@ class RegexLexer(RougeLexer):
                 continue
             if not at_line_start and item.at_line_start:
                 continue
+            if item.guard is not None and not item.guard(self, cursor.text, cursor.pos):
+                continue
             if item.sees_scan_start:
                 match = item.regex.match(cursor.rest)
             else:
@@ -461,3 +476,37 @@ def push_states(*states: str, token: _TokenType | None = None) -> Callback:
 
 
 __all__ += ["goto_state", "pop_state", "push_states"]
+
+
+class RunGuard:
+    """Guard of a rule that only matches a run of ``run_chars`` characters ending at ``end``.
+
+    Rouge's function-signature rules (C, Java, ...) lazily extend a group over
+    words and spaces until the text after them fits; tried at every word of a
+    long stretch that is no signature, that is quadratic.  The stretch is
+    scanned once per text here.  With ``monotone``, a failed match at one
+    position of a stretch also rules out the later ones (true when the match
+    only depends on where the stretch ends).
+    """
+
+    __slots__ = ("end", "monotone", "run")
+
+    def __init__(self, run_chars: str, end: str, *, monotone: bool = False) -> None:
+        self.run = compile_ruby_like(f"{run_chars}*")
+        self.end = end
+        self.monotone = monotone
+
+    def __call__(self, lexer: RegexLexer, text: str, pos: int) -> bool:
+        memo = lexer.guard_memo.get(self)
+        if memo is not None and memo[0] is text and memo[1] <= pos < memo[2]:
+            _, start, run_end, tried_at = memo
+            if self.monotone and tried_at < pos:
+                return False
+        else:
+            match = self.run.match(text, pos)
+            start, run_end = pos, match.end() if match is not None else pos
+        lexer.guard_memo[self] = (text, start, run_end, pos)
+        return text.startswith(self.end, run_end)
+
+
+__all__ += ["RunGuard"]

@@ -18,7 +18,7 @@ from pygments.token import (
     Text,
 )
 
-from ._engine import RegexLexer, StateItem, groups, mixin, pop_state, rule, word_list
+from ._engine import RegexLexer, RunGuard, StateItem, groups, mixin, pop_state, rule, word_list
 
 KEYWORDS = frozenset(
     word_list("""
@@ -46,6 +46,10 @@ RESERVED = frozenset(
 ID = r"[a-zA-Z_][a-zA-Z0-9_]*"
 # interpolated into an /m regex by rouge, but keeps its own flags: "." stops at newlines
 _WS = r"(?-s:(?:\s|//.*?\n|/[*].*?[*]/)+)"
+
+
+# the words before a signature's "(" are all in [\w*\s], so "(" ends that run
+_SIGNATURE_GUARD = RunGuard(r"[\w*\s]", "(", monotone=True)
 
 
 def _identifier(lexer: RegexLexer, match: re.Match[str]) -> None:
@@ -147,6 +151,7 @@ class CLexer(RegexLexer):
                     """,
                     _function,
                     flags=re.S | re.X,
+                    guard=_SIGNATURE_GUARD,
                 ),
                 rule(r"\{", Punctuation, "function"),
                 mixin("statements"),

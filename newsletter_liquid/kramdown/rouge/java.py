@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from pygments.token import Comment, Keyword, Name, Number, Operator, String, Text
 
-from ._engine import RegexLexer, StateItem, groups, rule, word_list, words
+from ._engine import RegexLexer, RunGuard, StateItem, groups, rule, word_list, words
 
 KEYWORDS = word_list("""
     assert break case catch continue default do else finally for if goto instanceof new
@@ -22,6 +22,10 @@ _DIGIT = r"(?:[0-9]_+[0-9]|[0-9])"
 _BIN_DIGIT = r"(?:[01]_+[01]|[01])"
 _OCT_DIGIT = r"(?:[0-7]_+[0-7]|[0-7])"
 _HEX_DIGIT = r"(?:[0-9a-f]_+[0-9a-f]|[0-9a-f])"
+
+
+# the return type and name before a signature's "(" stay inside this run
+_SIGNATURE_GUARD = RunGuard(r"[a-zA-Z0-9_.\[\]<>\s]", "(")
 
 
 def _signature(lexer: RegexLexer, match: re.Match[str]) -> None:
@@ -51,6 +55,7 @@ class JavaLexer(RegexLexer):
                     """,
                     _signature,
                     flags=re.S | re.X,
+                    guard=_SIGNATURE_GUARD,
                 ),
                 rule(rf"@{ID}", Name.Decorator),
                 rule(rf"(?:{words(DECLARATIONS)})\b", Keyword.Declaration),
