@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from newsletter_liquid.dialect import JekyllEnvironment
-from newsletter_liquid.errors import TemplateError
+from newsletter_liquid.errors import ConfigError, TemplateError
 
 
 def _site(tmp_path: Path) -> SimpleNamespace:
@@ -54,3 +54,35 @@ def test_long_lax_markup_renders_fast(source: str) -> None:
     start = time.monotonic()
     JekyllEnvironment(None).render_template(source, {}, "page.html")
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize(
+    ("limits", "source"),
+    [
+        ({"loop_iteration_limit": 100}, "{% for i in (1..10) %}{% for j in (1..11) %}{% endfor %}"
+                                        "{% endfor %}"),
+        ({"output_stream_limit": 10}, "{% for i in (1..11) %}x{% endfor %}"),
+        ({"output_stream_limit": 10}, "{% capture c %}{% for i in (1..11) %}x{% endfor %}"
+                                      "{% endcapture %}"),
+        ({"context_depth_limit": 3}, "{% include a.html %}"),
+    ],
+)
+def test_limits_set_under_liquid(limits: dict[str, int], source: str, tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    for name, body in (("a", "{% include b.html %}"), ("b", "{% include c.html %}"), ("c", "c")):
+        (tmp_path / "_includes" / f"{name}.html").write_text(body, "utf-8")
+    site.config = {"liquid": limits}
+    with pytest.raises(TemplateError):
+        JekyllEnvironment(site).render_template(source, {}, "page.html")
+    site.config = {}  # within the default limits the same template renders
+    assert isinstance(JekyllEnvironment(site).render_template(source, {}, "page.html"), str)
+
+
+def test_limits_can_be_lifted_and_are_checked() -> None:
+    env = JekyllEnvironment(None, config={"liquid": {"loop_iteration_limit": None}})
+    assert env.loop_iteration_limit is None
+    assert JekyllEnvironment(None).loop_iteration_limit == 10_000_000
+    for bad in ({"loop_iteration_limit": -1}, {"output_stream_limit": "big"},
+                {"context_depth_limit": None}, {"context_depth_limit": True}):
+        with pytest.raises(ConfigError):
+            JekyllEnvironment(None, config={"liquid": bad})

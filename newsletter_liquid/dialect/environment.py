@@ -11,6 +11,9 @@ malformed expression does: ``warn`` and ``lax`` parse it leniently (``warn``
 also reports it), ``strict`` fails.  Unknown tags, unclosed blocks and every
 error while rendering fail the build in all modes, because Jekyll renders with
 ``render!``.
+
+The resource limits below are class defaults; a site may change them under
+``liquid:`` (keys Jekyll ignores), e.g. ``liquid: {loop_iteration_limit: 1000}``.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import liquid
 from liquid import Mode
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 
-from ..errors import TemplateError
+from ..errors import ConfigError, TemplateError
 from .context import JekyllTemplate
 
 __all__ = ["JekyllEnvironment", "SiteContext", "to_template_error"]
@@ -71,6 +74,10 @@ class JekyllEnvironment(liquid.Environment):
         mode = str(liquid_cfg.get("error_mode") or "warn")
         self.error_mode = mode if mode in ("warn", "lax", "strict") else "warn"
         self.strict_variables = bool(liquid_cfg.get("strict_variables", False))
+        for name in _LIMITS:
+            if name in liquid_cfg:
+                # an instance attribute shadows python-liquid's class-level default
+                setattr(self, name, _limit(name, liquid_cfg[name]))
         #: ``increment``/``decrement`` counters: in Jekyll they live in the site payload
         self.counters: dict[str, Any] = {}
         super().__init__(
@@ -156,6 +163,19 @@ class JekyllEnvironment(liquid.Environment):
             raise to_template_error(exc, name, line_offset) from None
         except RecursionError:
             raise TemplateError("Liquid error: Nesting too deep", name) from None
+
+
+_LIMITS = ("context_depth_limit", "loop_iteration_limit", "output_stream_limit")
+
+
+def _limit(name: str, value: Any) -> int | None:
+    """A limit from ``liquid:``: a positive integer, or null for none (not for the depth)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if value is None and name != "context_depth_limit":
+        return None
+    wanted = "a positive integer" + (" or null" if name != "context_depth_limit" else "")
+    raise ConfigError(f"liquid: {name} must be {wanted}, not {value!r}")
 
 
 def to_template_error(exc: LiquidError, name: str, line_offset: int = 0) -> TemplateError:
