@@ -448,21 +448,27 @@ class CacheStore:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
 
-    def save(self, key: str | None, records: Mapping[str, Record], blobs: Mapping[str, str],
-             markdown: Mapping[str, str], markdown_used: Iterable[str]) -> None:
-        """Replace the records, keep only the texts they name; never raises."""
+    def save(self, key: str | None, changed: Mapping[str, Record], removed: Iterable[str],
+             live: set[str], blobs: Mapping[str, str], markdown: Mapping[str, str],
+             markdown_used: Iterable[str], removed_all_known: bool = True) -> None:
+        """Store the records that changed, drop the others, keep only the texts the
+        records name (``live``); never raises. ``removed_all_known`` false: the stored
+        records could not all be read, so every one is replaced."""
         db = self.db
         if db is None:
             return
         try:
             db.execute("BEGIN")
-            db.execute("DELETE FROM records")
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('global', ?)", (key or "",))
+            if not removed_all_known or self._meta("global") != (key or ""):
+                db.execute("DELETE FROM records")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('global', ?)", (key or "",))
             if key is not None:
-                db.executemany("INSERT INTO records VALUES (?, ?)",
-                               [(k, r.to_json()) for k, r in records.items()])
+                db.executemany("DELETE FROM records WHERE key=?", [(k,) for k in removed])
+                db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
+                               [(k, r.to_json()) for k, r in changed.items()])
+            else:
+                live = set()
             db.executemany("INSERT OR IGNORE INTO blobs VALUES (?, ?)", blobs.items())
-            live = {d for r in records.values() for d in r.blobs()} if key is not None else set()
             db.execute("CREATE TEMP TABLE IF NOT EXISTS live (digest TEXT PRIMARY KEY)")
             db.execute("DELETE FROM live")
             db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(d,) for d in live])
@@ -520,6 +526,8 @@ class Tracker:
         self.old: dict[str, Record] = (
             store.records(key) if store is not None and key is not None else {}
         )
+        #: the records as the store has them (what saving may leave alone)
+        self._loaded = dict(self.old)
         self.new: dict[str, Record] = {}
         self.blobs: dict[str, str] = {}
         self.stack: list[_Recorder] = []
@@ -901,8 +909,66 @@ class Tracker:
         if self.store is None:
             return
         live = {d for r in self.new.values() for d in r.blobs()}
-        self.store.save(self.key, self.new, {d: t for d, t in self.blobs.items() if d in live},
-                        markdown, markdown_used)
+        changed = {k: r for k, r in self.new.items() if self._loaded.get(k) is not r}
+        removed = [k for k in self._loaded if k not in self.new]
+        self.store.save(self.key, changed, removed, live,
+                        {d: t for d, t in self.blobs.items() if d in live},
+                        markdown, markdown_used, removed_all_known=bool(self._loaded))
+
+    # -- speculative rendering in other processes (--jobs) --------------------------------
+    def fork(self, chunk: list[tuple[str, Page | Document]],
+             after: Callable[[Page | Document], None]) -> tuple[int, int] | None:
+        """Render ``chunk`` in a forked process that starts from the state at hand, as if
+        the items before it were not rendered. Its records are only candidates: each is
+        checked against the real state when its turn comes, like a cached record."""
+        import pickle
+
+        try:
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+        except OSError:
+            return None
+        if pid:
+            os.close(write_end)
+            return pid, read_end
+        status = 0
+        try:
+            os.close(read_end)
+            self.old = {}
+            self.store = None
+            self.site._markdown_store = None
+            for key, item in chunk:
+                self._render(key, item, after)
+            live = {d for r in self.new.values() for d in r.blobs()}
+            result = (self.new, {d: t for d, t in self.blobs.items() if d in live},
+                      self.site._markdown_memo)
+            with os.fdopen(write_end, "wb") as fh:
+                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # the parent renders what this process could not
+            status = 1
+        finally:
+            os._exit(status)
+
+    def join(self, child: tuple[int, int]) -> None:
+        """Take a forked process's records as candidates for its items."""
+        import pickle
+
+        pid, read_end = child
+        try:
+            with os.fdopen(read_end, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            data = b""
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+        if not data:
+            return
+        records, blobs, memo = pickle.loads(data)  # our own child: trusted
+        self.old.update(records)
+        for digest, text in blobs.items():
+            self.blobs.setdefault(digest, text)
+        for text, html in memo.items():
+            self.site._markdown_memo.setdefault(text, html)
 
 
 def _item_token(item: Any) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fnmatch
+import itertools
 import json
 import os
 import re
@@ -599,7 +600,7 @@ class Site:
         store = self._open_cache(cache_dir)
         try:
             try:
-                return _materialize(self._render_outputs(store, lazy=False))
+                return _materialize(self._render_outputs(store, lazy=False, jobs=jobs))
             except CacheDamaged:
                 return _materialize(self._start_over(store))
         finally:
@@ -614,7 +615,7 @@ class Site:
         return CacheStore.open(Path(cache_dir))
 
     def _render_outputs(
-        self, store: CacheStore | None, *, lazy: bool
+        self, store: CacheStore | None, *, lazy: bool, jobs: int = 1
     ) -> dict[Path, str | Path | PendingText]:
         self.generate()
         self.include_cache.clear()
@@ -625,12 +626,12 @@ class Site:
             doc for collection in self.collections.values() for doc in collection.docs
         ]
         items.extend(self.pages)
-        if store is None:
+        if store is None and jobs <= 1:
             for one in items:
                 one.output = self.renderer.render(one)
                 self._after_render(one)
         else:
-            self._render_cached(items, store)
+            self._render_cached(items, store, jobs)
         files = self.site_files()
         self._warn_conflicts(files)
         if any(type(p).post_render is not _base_post_render() for p in self.plugins):
@@ -684,7 +685,11 @@ class Site:
         for plugin in self.plugins:
             plugin.after_render(self, item)
 
-    def _render_cached(self, items: list[Page | Document], store: CacheStore) -> None:
+    def _render_cached(
+        self, items: list[Page | Document], store: CacheStore | None, jobs: int = 1
+    ) -> None:
+        """Render with the read log: reuse cached renders (``store``) and, with ``jobs``
+        above 1, renders made ahead in forked processes, wherever they still hold."""
         from .cache import Tracker, global_key
 
         self._markdown_store = store
@@ -693,14 +698,27 @@ class Site:
         if key is not None:
             self.tracker = tracker
             self.read_observer = tracker.observe
+        join_at, children = len(items), []
         try:
+            if key is not None and jobs > 1:
+                join_at, chunks = _fork_plan(items, tracker, jobs)
+                for chunk in chunks:
+                    child = tracker.fork(chunk, self._after_render)
+                    if child is not None:
+                        children.append(child)
             for index, item in enumerate(items):
+                if index == join_at:
+                    for child in children:
+                        tracker.join(child)
+                    children = []
                 if key is None:
                     item.output = self.renderer.render(item)
                     self._after_render(item)
                 else:
                     tracker.process(f"i:{index}", item, self._after_render)
         finally:
+            for child in children:
+                tracker.join(child)
             self.tracker = None
             self.read_observer = None
             self._markdown_store = None
@@ -743,7 +761,7 @@ class Site:
         store = self._open_cache(cache_dir)
         try:
             try:
-                outputs = self._render_outputs(store, lazy=store is not None)
+                outputs = self._render_outputs(store, lazy=store is not None, jobs=jobs)
                 if store is None:
                     return write_atomically(dest, _materialize(outputs), keep)
                 return write_changes(dest, outputs, keep, store, self._output_digests)
@@ -927,6 +945,37 @@ def _written_entries(
         entries[rel.as_posix()] = (_output_digest(rel, value, digests), st.st_size,
                                    st.st_mtime_ns, st.st_ino)
     return entries
+
+
+def _fork_plan(
+    items: Sequence[Page | Document], tracker: Tracker, jobs: int
+) -> tuple[int, list[list[tuple[str, Page | Document]]]]:
+    """Where the parent stops to take the forked renders, and what each child renders:
+    contiguous runs of documents (a render mostly reads its neighbours), the parent
+    keeping the first, smaller share since it also checks the others and renders pages.
+    Nothing is forked when the cache already covers most documents."""
+    docs = [i for i, item in enumerate(items) if isinstance(item, Document)]
+    if len(docs) < 4 * jobs or not hasattr(os, "fork"):
+        return len(items), []
+    if sum(f"i:{i}" in tracker.old for i in docs) * 2 > len(docs):
+        return len(items), []
+    weights = [1.0 + len(items[i].content) / 1500 for i in docs]
+    total = sum(weights)
+    parent_share = total * 0.55 / jobs
+    child_share = (total - parent_share) / (jobs - 1)
+    bounds: list[int] = []
+    acc, limit = 0.0, parent_share
+    for pos, weight in enumerate(weights):
+        acc += weight
+        if acc >= limit and len(bounds) < jobs - 1:
+            bounds.append(pos + 1)
+            limit += child_share
+    bounds.append(len(docs))
+    chunks = [[(f"i:{docs[k]}", items[docs[k]]) for k in range(start, end)]
+              for start, end in itertools.pairwise(bounds) if end > start]
+    if not chunks or bounds[0] >= len(docs):
+        return len(items), []
+    return docs[bounds[0]], chunks
 
 
 def _materialize(outputs: Mapping[Path, str | Path | PendingText]) -> dict[Path, str | Path]:
