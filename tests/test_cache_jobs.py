@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from ratchet import require_shared
 
 from newsletter_liquid.cache import CACHE_DIR_NAME
 from newsletter_liquid.site import Site
-from ratchet import require_shared
 
 EPOCH = "1704067200"
 
