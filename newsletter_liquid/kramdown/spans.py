@@ -311,12 +311,13 @@ class KramdownInlineParser(mistune.InlineParser):
         ):
             state.add_text(result)
             return
-        text = src.scan_until(re.compile(re.escape(result)))
-        if text is None:
+        close = src.string.find(result, saved)  # kramdown scans until the same run
+        if close < 0:
             src.pos = saved
             state.add_text(result)
             return
-        text = text[: -len(result)]
+        text = src.string[saved:close]
+        src.pos = close + len(result)
         if not simple:
             if text[:1] == " ":
                 text = text[1:]
