@@ -125,7 +125,10 @@ class IncludeTag(TagNode):
 def _load(env: Any, file: str, dirs: list[Path], token: Token) -> BoundTemplate:
     site = env.site
     for directory in dirs:
-        path = directory / file
+        # Jekyll joins as strings (File.join): "/etc/x" stays under the folder, never replaces it.
+        path = Path(f"{directory}/{file}")
+        if site.safe and not _realpath_within(path, directory):
+            continue  # --safe: a symlink out of the folder is as good as missing (Jekyll)
         if path.is_file():
             text = site.read_text(path)
             try:
@@ -139,6 +142,13 @@ def _load(env: Any, file: str, dirs: list[Path], token: Token) -> BoundTemplate:
         f"Could not locate the included file '{file}' in any of [{shown}]. Ensure it exists "
         "in one of those directories and, if it is a symlink, does not point outside your "
         "site source.", token=token)
+
+
+def _realpath_within(path: Path, directory: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(directory.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 class IncludeRelativeTag(IncludeTag):
