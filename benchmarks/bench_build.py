@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Whole-site build speed: newsletter_liquid against `jekyll build`, same site, one run.
 
-    python benchmarks/bench_build.py [SITE] [--config a.yml,b.yml] [--runs 3]
+    python benchmarks/bench_build.py [SITE] [--config a.yml,b.yml] [--runs 3] [--jobs 1,2]
 
 Default SITE is ../shared/corpus/ffl-blog with its oracle.yml. Times, process start included:
-a cold build (no caches) and a rebuild after editing one post (caches from the first build
-kept), for both tools, and prints the ratios. Needs `jekyll` on PATH for the comparison.
+a cold build (a fresh copy: no caches, no output folder) and a rebuild after appending a line
+to one post (caches and output from the first build kept), for each tool, and prints the
+ratios. Ours runs once per ``--jobs`` value. Needs `jekyll` on PATH for the comparison.
+
+Python runs with its bytecode cache in a temporary folder (compiled before timing), as an
+installed package has it, even where PYTHONDONTWRITEBYTECODE is set.
 """
 
 from __future__ import annotations
@@ -13,19 +17,24 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import CORPUS, have, run_timed  # noqa: E402
+from benchmarks._common import CORPUS, ROOT, have, run_timed
+
+CACHE_DIR_NAME = ".newsletter-liquid-cache"
+Command = Callable[[Path, Path, list[str]], list[str]]
 
 
 def _copy_site(site: Path, into: Path) -> Path:
     dest = into / "src"
-    shutil.copytree(site, dest, ignore=shutil.ignore_patterns("_site", ".jekyll-cache",
-                                                              ".nl-cache", "Gemfile*"))
+    shutil.copytree(site, dest, ignore=shutil.ignore_patterns(
+        "_site", ".jekyll-cache", CACHE_DIR_NAME, "Gemfile*"))
     return dest
 
 
@@ -44,17 +53,28 @@ def _edit_one_post(src: Path) -> None:
         fh.write("\nOne more line, edited for the rebuild benchmark.\n")
 
 
-def _measure(name: str, make_cmd, site: Path, configs: list[str] | None, runs: int):  # type: ignore[no-untyped-def]
+def _measure(name: str, make_cmd: Command, site: Path, configs: list[str] | None, runs: int,
+             env: dict[str, str]) -> tuple[float, float]:
     cold, warm = [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             src = _copy_site(site, Path(tmp))
             cmd = make_cmd(src, Path(tmp) / "out", _configs(src, configs))
-            cold.append(run_timed(cmd, cwd=src))
+            cold.append(run_timed(cmd, cwd=src, env=env))
             _edit_one_post(src)
-            warm.append(run_timed(cmd, cwd=src))
-    print(f"{name:18} cold {min(cold):7.2f} s   rebuild {min(warm):7.2f} s")
+            warm.append(run_timed(cmd, cwd=src, env=env))
+    print(f"{name:24} cold {min(cold):7.2f} s   rebuild {min(warm):7.2f} s", flush=True)
     return min(cold), min(warm)
+
+
+def _python_env(pycache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "newsletter_liquid")],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
+    return env
 
 
 def main() -> int:
@@ -62,20 +82,21 @@ def main() -> int:
     parser.add_argument("site", nargs="?", default=str(CORPUS))
     parser.add_argument("--config", help="config files relative to SITE, comma-separated")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to ours")
+    parser.add_argument("--jobs", default="1,2",
+                        help="comma-separated --jobs values to time ours with (default: 1,2)")
     args = parser.parse_args()
     site = Path(args.site).resolve()
     configs = args.config.split(",") if args.config else None
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1704067200")
 
-    def ours(src: Path, out: Path, cfg: list[str]) -> list[str]:
-        cmd = [sys.executable, "-m", "newsletter_liquid", "build", "-q", "-s", str(src),
-               "-d", str(out)]
-        if cfg:
-            cmd += ["--config", ",".join(cfg)]
-        if args.jobs:
-            cmd += ["--jobs", str(args.jobs)]
-        return cmd
+    def ours(jobs: int) -> Command:
+        def command(src: Path, out: Path, cfg: list[str]) -> list[str]:
+            cmd = [sys.executable, "-m", "newsletter_liquid", "build", "-q", "-s", str(src),
+                   "-d", str(out), "--jobs", str(jobs)]
+            if cfg:
+                cmd += ["--config", ",".join(cfg)]
+            return cmd
+        return command
 
     def jekyll(src: Path, out: Path, cfg: list[str]) -> list[str]:
         cmd = ["jekyll", "build", "-q", "-s", str(src), "-d", str(out)]
@@ -83,14 +104,21 @@ def main() -> int:
             cmd += ["--config", ",".join(cfg)]
         return cmd
 
-    print(f"site: {site}")
-    our_cold, our_warm = _measure("newsletter_liquid", ours, site, configs, args.runs)
+    print(f"site: {site}  ({os.cpu_count()} cores)")
+    results: dict[int, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory() as pycache:
+        env = _python_env(Path(pycache))
+        for jobs in (int(j) for j in args.jobs.split(",")):
+            results[jobs] = _measure(f"newsletter_liquid -j {jobs}", ours(jobs), site, configs,
+                                     args.runs, env)
     if not have("jekyll"):
         print("jekyll not installed: no comparison (apt-get install -y jekyll)")
         return 0
-    jek_cold, jek_warm = _measure("jekyll 4.3.1", jekyll, site, configs, args.runs)
-    print(f"ratio cold:    ours is {jek_cold / our_cold:.2f}x faster")
-    print(f"ratio rebuild: ours is {jek_warm / our_warm:.2f}x faster")
+    jek_cold, jek_warm = _measure("jekyll 4.3.1", jekyll, site, configs, args.runs,
+                                  dict(os.environ))
+    for jobs, (cold, warm) in results.items():
+        print(f"--jobs {jobs}: ours is {jek_cold / cold:.2f}x faster cold, "
+              f"{jek_warm / warm:.2f}x faster on a rebuild")
     return 0
 
 

@@ -71,6 +71,7 @@ class Site:
         for label, meta in (config.get("collections") or {}).items():
             self.collections[str(label)] = Collection(self, str(label), dict(meta or {}))
         self._generated = False
+        self._glob_matchers: dict[tuple[str, ...], Callable[[str], bool]] = {}
         #: jekyll-include-cache's store, emptied before each render
         self.include_cache: dict[Any, str] = {}
         self.warnings: list[str] = []
@@ -179,19 +180,32 @@ class Site:
 
     # -- reading (Jekyll::Reader) ---------------------------------------------
     def _glob_include(self, patterns: Iterable[Any], entry: str) -> bool:
-        entry_with_source = os.path.join(str(self.source), entry)
-        is_dir = os.path.isdir(entry_with_source)
-        for pattern in patterns:
-            if not isinstance(pattern, str):
-                continue
-            pattern_with_source = os.path.join(str(self.source), pattern)
-            if (
-                fnmatch.fnmatchcase(entry_with_source, pattern_with_source)
-                or entry_with_source.startswith(pattern_with_source)
-                or (is_dir and pattern_with_source == entry_with_source + "/")
-            ):
+        return self._glob_matcher(tuple(p for p in patterns if isinstance(p, str)))(entry)
+
+    def _glob_matcher(self, patterns: tuple[str, ...]) -> Callable[[str], bool]:
+        """EntryFilter#glob_include? for one list of patterns, compiled once: the entry
+        (joined to the source) matches a pattern as a glob, starts with it, or is the
+        folder a trailing-slash pattern names."""
+        cached = self._glob_matchers.get(patterns)
+        if cached is not None:
+            return cached
+        source = str(self.source)
+        joined = [os.path.join(source, p) for p in patterns]
+        globs = [re.compile(fnmatch.translate(j)) for j in joined if any(c in j for c in "*?[")]
+        plain = {j for j in joined if not any(c in j for c in "*?[")}
+        prefixes = tuple(joined)
+        folders = {j[:-1] for j in joined if j.endswith("/")}
+
+        def matches(entry: str) -> bool:
+            full = os.path.join(source, entry)
+            if full in plain or full.startswith(prefixes):
                 return True
-        return False
+            if any(g.match(full) for g in globs):
+                return True
+            return full in folders and os.path.isdir(full)
+
+        self._glob_matchers[patterns] = matches
+        return matches
 
     def glob_matches(self, patterns: object, entry: str) -> bool:
         """EntryFilter#glob_include?: ``entry`` (relative to the source) matches a glob."""
@@ -206,19 +220,19 @@ class Site:
 
     def filter_entries(self, entries: Iterable[str], base_dir: str = "") -> list[str]:
         """Jekyll's EntryFilter: drop dot/underscore files, backups, excludes."""
-        include = [p for p in self.config.get("include") or [] if isinstance(p, str)]
-        exclude = [
+        include = tuple(p for p in self.config.get("include") or [] if isinstance(p, str))
+        exclude = tuple(
             p for p in self.config.get("exclude") or [] if isinstance(p, str) and p not in include
-        ]
+        )
+        is_included = self._glob_matcher(include)
+        is_excluded = self._glob_matcher(exclude)
         kept = []
         for entry in entries:
             if entry.endswith(".") or (not base_dir and entry == _CACHE_DIR_NAME):
                 continue
             rel = os.path.join(base_dir, entry) if base_dir else entry
-            included = self._glob_include(include, entry) or self._glob_include(
-                include, os.path.basename(entry)
-            )
-            if self._glob_include(exclude, rel) and not included:
+            included = is_included(entry) or is_included(os.path.basename(entry))
+            if is_excluded(rel) and not included:
                 continue
             full = self.source / rel
             if self.safe and full.is_symlink() and not self._inside_source(full):
