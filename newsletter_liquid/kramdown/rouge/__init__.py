@@ -59,6 +59,11 @@ PORTED: Mapping[str, str] = {
     "rust": ".rust:RustLexer",
     "csharp": ".csharp:CsharpLexer",
     "lua": ".lua:LuaLexer",
+    "kotlin": ".kotlin:KotlinLexer",
+    "swift": ".swift:SwiftLexer",
+    "tex": ".tex:TexLexer",
+    "nginx": ".nginx:NginxLexer",
+    "erb": ".erb:ErbLexer",
     "typescript": ".typescript:TypescriptLexer",
 }
 

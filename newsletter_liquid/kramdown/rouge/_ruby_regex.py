@@ -14,6 +14,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
 __all__ = ["translate"]
 
@@ -21,62 +22,92 @@ _HEX = "0-9a-fA-F"
 # code points scanned for property classes: everything assigned up to CJK
 # extension H, plus the tag and variation-selector block of plane 14
 _SCAN_RANGES = ((0, 0x32400), (0xE0000, 0xE01F0))
-_WHITE_SPACE = frozenset(
-    "\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
-    + "".join(chr(c) for c in range(0x2000, 0x200B))
+_WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    chr(code) for code in range(0x2000, 0x200B)
 )
-_ASCII_PUNCT_SYMBOLS = frozenset("$+<=>^`|~")
 
 
-def _alpha(char: str, category: str) -> bool:
-    # Ruby's Alphabetic: letters, letter numbers and (approximately) spacing marks
-    return category[0] == "L" or category in ("Nl", "Mc")
+@dataclass(frozen=True)
+class _Property:
+    """Which characters a Ruby class matches: whole general categories plus single characters.
+
+    ``categories`` are category prefixes (``"L"`` is every letter category);
+    ``test`` decides character by character inside ``tested`` categories.
+    """
+
+    categories: tuple[str, ...] = ()
+    chars: str = ""
+    tested: tuple[str, ...] = ()
+    test: Callable[[str], bool] | None = None
 
 
-_PREDICATES: dict[str, Callable[[str, str], bool]] = {
-    "alpha": _alpha,
-    "digit": lambda char, cat: cat == "Nd",
-    "alnum": lambda char, cat: _alpha(char, cat) or cat == "Nd",
-    "upper": lambda char, cat: cat == "Lu" or char.isupper(),
-    "lower": lambda char, cat: cat == "Ll" or char.islower(),
-    "word": lambda char, cat: _alpha(char, cat) or cat[0] == "M" or cat in ("Nd", "Pc"),
-    "space": lambda char, cat: char in _WHITE_SPACE,
-    "blank": lambda char, cat: cat == "Zs" or char == "\t",
-    "punct": lambda char, cat: cat[0] == "P" or char in _ASCII_PUNCT_SYMBOLS,
-    "cntrl": lambda char, cat: cat == "Cc",
-    "xdigit": lambda char, cat: char in "0123456789abcdefABCDEF",
-    "graph": lambda char, cat: char not in _WHITE_SPACE and cat not in ("Cc", "Cn", "Cs"),
-    "print": lambda char, cat: cat not in ("Cc", "Cn", "Cs"),
-    "xid_start": lambda char, cat: char.isidentifier() and char != "_",
-    "xid_continue": lambda char, cat: ("a" + char).isidentifier(),
+_ALPHA = ("L", "Nl", "Mc")  # Ruby's Alphabetic, spacing marks approximating Other_Alphabetic
+_PROPERTIES: dict[str, _Property] = {
+    "alpha": _Property(_ALPHA),
+    "digit": _Property(("Nd",)),
+    "alnum": _Property((*_ALPHA, "Nd")),
+    "upper": _Property(("Lu",), tested=("Nl", "So"), test=str.isupper),
+    "lower": _Property(("Ll",), tested=("Lm", "Lo", "Nl", "So", "Mn"), test=str.islower),
+    "word": _Property(("L", "M", "Nd", "Nl", "Pc")),
+    "space": _Property(chars=_WHITE_SPACE),
+    "blank": _Property(("Zs",), chars="\t"),
+    "punct": _Property(("P",), chars="$+<=>^`|~"),
+    "cntrl": _Property(("Cc",)),
+    "xdigit": _Property(chars="0123456789abcdefABCDEF"),
+    "graph": _Property(("L", "M", "N", "P", "S", "Cf", "Co")),
+    "print": _Property(("L", "M", "N", "P", "S", "Z", "Cf", "Co")),
+    "xid_start": _Property(("L", "Nl"), chars="\u2118\u212e\u309b\u309c"),
+    "xid_continue": _Property(
+        ("L", "Nl", "Mn", "Mc", "Nd", "Pc"),
+        chars="\u2118\u212e\u309b\u309c\xb7\u0387\u1369\u136a\u136b\u136c\u136d\u136e"
+        "\u136f\u1370\u1371\u19da",
+    ),
 }
 
 
-def _property_predicate(name: str) -> Callable[[str, str], bool]:
-    key = name.lower().replace("_", "") if name.lower() not in _PREDICATES else name.lower()
+def _property(name: str) -> _Property:
+    key = name.lower()
     key = {"xidstart": "xid_start", "xidcontinue": "xid_continue"}.get(key, key)
-    if key in _PREDICATES:
-        return _PREDICATES[key]
+    if key in _PROPERTIES:
+        return _PROPERTIES[key]
     if len(name) <= 2 and name[0].isupper():  # a general category (``L``, ``Lu``, ...)
-        return lambda char, cat: cat.startswith(name)
+        return _Property((name,))
     raise ValueError(f"unsupported Unicode property {name!r}")
+
+
+@functools.cache
+def _category_runs() -> tuple[tuple[int, int, str], ...]:
+    """``(first, last, category)`` of maximal same-category stretches of code points."""
+    runs: list[tuple[int, int, str]] = []
+    for low, high in _SCAN_RANGES:
+        first, current = low, unicodedata.category(chr(low))
+        for code in range(low + 1, high):
+            category = unicodedata.category(chr(code))
+            if category != current:
+                runs.append((first, code - 1, current))
+                first, current = code, category
+        runs.append((first, high - 1, current))
+    return tuple(runs)
 
 
 @functools.cache
 def class_body(name: str) -> str:
     """Ranges for use inside ``[...]`` matching what Ruby's class ``name`` matches."""
-    predicate = _property_predicate(name)
-    parts: list[str] = []
-    for low, high in _SCAN_RANGES:
-        start = -1
-        for code in range(low, high + 1):
-            inside = code < high and predicate(chr(code), unicodedata.category(chr(code)))
-            if inside and start < 0:
-                start = code
-            elif not inside and start >= 0:
-                parts.append(_range(start, code - 1))
-                start = -1
-    return "".join(parts)
+    prop = _property(name)
+    codes: list[tuple[int, int]] = [(ord(char), ord(char)) for char in prop.chars]
+    for first, last, category in _category_runs():
+        if category.startswith(prop.categories):
+            codes.append((first, last))
+        elif prop.test is not None and category in prop.tested:
+            codes.extend((code, code) for code in range(first, last + 1) if prop.test(chr(code)))
+    codes.sort()
+    merged: list[list[int]] = []
+    for first, last in codes:
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    return "".join(_range(first, last) for first, last in merged)
 
 
 def _range(first: int, last: int) -> str:
