@@ -187,7 +187,8 @@ class HtmlConverter:
             and "standalone" in ((first.options.get("ial") or {}).get(":refs") or ())
         ):
             return self.convert_standalone_image(el, indent)
-        return self.format_as_block_html("p", el.attr, self.inner(el, indent), indent)
+        attrs = self.html_attributes(el.attr) if el.attr else ""
+        return f"{' ' * indent}<p{attrs}>{self.inner(el, indent)}</p>\n"
 
     def convert_standalone_image(self, el: Element, indent: int) -> str:
         figure_attr = dict(el.attr)

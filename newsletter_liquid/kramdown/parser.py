@@ -135,7 +135,8 @@ class KramdownMarkdown:
                     children.append(child)
             else:
                 last_blank = None
-                self.update_tree(state, child)
+                if child.children:
+                    self.update_tree(state, child)
                 if child.options.get("ial"):
                     state.update_attr_with_ial(child.attr, child.options["ial"])
                 if child.type in ("dt", "header"):

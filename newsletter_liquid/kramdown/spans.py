@@ -186,6 +186,8 @@ class KramdownInlineParser(mistune.InlineParser):
         string = src.string
         end = len(string)
         add_text = state.add_text
+        children = el.children
+        text_type_now = state.text_type
         stop_found = False
         while src.pos < end:
             src.budget -= 1
@@ -197,7 +199,12 @@ class KramdownInlineParser(mistune.InlineParser):
                     src.pos = end
                 break
             if found > pos:
-                add_text(string[pos:found])
+                # state.add_text, inlined: the tree and text type stay those of ``el`` here
+                last = children[-1] if children else None
+                if last is not None and last.type == text_type_now:
+                    last.value += string[pos:found]
+                else:
+                    children.append(Element(text_type_now or "text", string[pos:found]))
                 src.pos = found
             if stop_re is not None and src.check(stop_re):
                 stop_found = stop_check() if stop_check is not None else True
