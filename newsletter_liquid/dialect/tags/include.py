@@ -127,7 +127,7 @@ def _load(env: Any, file: str, dirs: list[Path], token: Token) -> BoundTemplate:
     for directory in dirs:
         # Jekyll joins as strings (File.join): "/etc/x" stays under the folder, never replaces it.
         path = Path(f"{directory}/{file}")
-        if site.safe and not _realpath_within(path, directory):
+        if getattr(site, "safe", False) and not _realpath_within(path, directory):
             continue  # --safe: a symlink out of the folder is as good as missing (Jekyll)
         if path.is_file():
             text = site.read_text(path)
