@@ -64,6 +64,8 @@ PORTED: Mapping[str, str] = {
     "tex": ".tex:TexLexer",
     "nginx": ".nginx:NginxLexer",
     "erb": ".erb:ErbLexer",
+    "apache": ".apache:ApacheLexer",
+    "http": ".http:HttpLexer",
     "typescript": ".typescript:TypescriptLexer",
 }
 
