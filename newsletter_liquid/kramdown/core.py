@@ -47,7 +47,7 @@ SPAN_TYPES = frozenset(
 )
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, init=False)
 class Element:
     """One node of kramdown's tree: ``value``, HTML ``attr`` and parser ``options``."""
 
@@ -56,6 +56,22 @@ class Element:
     attr: dict[str, Any] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
     children: list[Element] = field(default_factory=list)
+
+    def __init__(
+        self,
+        type: str,
+        value: Any = None,
+        attr: dict[str, Any] | None = None,
+        options: dict[str, Any] | None = None,
+        children: list[Element] | None = None,
+    ) -> None:
+        # Written out: a tree has tens of thousands of these, and literals beat
+        # the generated default factories.
+        self.type = type
+        self.value = value
+        self.attr = {} if attr is None else attr
+        self.options = {} if options is None else options
+        self.children = [] if children is None else children
 
     def category(self) -> str | None:
         if self.type in BLOCK_TYPES:
