@@ -234,7 +234,8 @@ class CollectionDrop(Drop):
         """Its keys, with ``docs`` as the documents' text: Jekyll's ``docs`` holds the
         documents themselves, whose JSON is their ``to_s``."""
         data = self.to_dict()
-        data["docs"] = [document_text(d) for d in self.collection.docs]
+        # str() of a drop, so a build cache observing reads sees each text used
+        data["docs"] = [str(DocumentDrop(d)) for d in self.collection.docs]
         return data
 
     def __str__(self) -> str:
