@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -68,10 +69,69 @@ def test_lexer_lookup_is_case_sensitive() -> None:
 
 
 def test_unported_language_still_highlights_with_rouge_classes() -> None:
-    html = highlight("fn main() {}\n", "rust", "block", JEKYLL_HIGHLIGHTER_OPTS)
+    html = highlight("def f = 1\n", "scala", "block", JEKYLL_HIGHLIGHTER_OPTS)
     assert html is not None
     assert html.startswith('<div class="highlight"><pre class="highlight"><code>')
-    assert '<span class="k">fn</span>' in html
+    assert '<span class="k">def</span>' in html
+
+
+def _family_samples() -> dict[str, str]:
+    """All recorded snippets of each ported lexer, joined, keyed by rouge tag."""
+    from newsletter_liquid.kramdown.rouge import PORTED, find_lexer_class
+
+    samples: dict[str, list[str]] = {}
+    for case in CASES:
+        cls = find_lexer_class(case["lang"]) if case["lang"] else None
+        if cls is not None and cls.tag in PORTED:
+            samples.setdefault(cls.tag, []).append(case["code"])
+    return {tag: "\n".join(codes) for tag, codes in sorted(samples.items())}
+
+
+# words and spaces without the punctuation C/Java signatures end with: the
+# signature rules must not rescan the stretch at every word
+_WORD_RUN = "alpha beta gamma delta " * 50
+
+
+@pytest.mark.parametrize(
+    ("lang", "sample"),
+    [
+        *(pytest.param(tag, sample, id=tag) for tag, sample in _family_samples().items()),
+        *(pytest.param(tag, _WORD_RUN, id=f"{tag}-words") for tag in ("c", "cpp", "java")),
+    ],
+)
+def test_long_input_is_lexed_in_linear_time(lang: str, sample: str) -> None:
+    from newsletter_liquid.kramdown.rouge import find_lexer_class
+
+    cls = find_lexer_class(lang)
+    assert cls is not None
+    size = 200_000
+    text = (sample * (size // len(sample) + 1))[:size]
+    started = time.perf_counter()
+    tokens = cls().lex(text)
+    elapsed = time.perf_counter() - started
+    assert "".join(value for _, value in tokens) == text
+    assert elapsed < 6, f"{lang}: {elapsed:.1f}s for 200 KB"
+
+
+@pytest.mark.parametrize(
+    ("ruby", "matches", "rejects"),
+    [
+        (r"[[:alpha:]_][[:word:]]*", ["é_1", "_x"], ["1a"]),
+        (r"[[:upper:]][[:upper:][:digit:]_]*", ["ÉA_1"], ["a"]),
+        (r"0x\h+\z", ["0xfA"], ["0xg", "0xf\n"]),
+        (r"\p{Lu}\p{Ll}+", ["Ωmega"], ["omega"]),
+        (r"(?<q>['\"]).*?\k<q>", ["'a'", '"b"'], ["'c\""]),
+        (r"[^[:space:]]+", ["ab"], [" a"]),
+    ],
+)
+def test_ruby_regex_translation(ruby: str, matches: list[str], rejects: list[str]) -> None:
+    from newsletter_liquid.kramdown.rouge._ruby_regex import compile_ruby
+
+    regex = compile_ruby(ruby)
+    for text in matches:
+        assert regex.fullmatch(text), text
+    for text in rejects:
+        assert not regex.fullmatch(text), text
 
 
 def test_import_is_cheap() -> None:
