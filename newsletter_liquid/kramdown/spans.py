@@ -154,6 +154,9 @@ class KramdownInlineParser(mistune.InlineParser):
         self._methods = {name: partial(_SPAN_ADAPTERS[name], self) for name in self.rules}
         self._starts: dict[str, re.Pattern[str]] = dict(rules)
         self._all_rules = tuple(self.rules)
+        self._text_plan = _plan(self._all_rules, None, 0, "")
+        stop = P.LINK_BRACKET_STOP_RE
+        self._link_plan = _plan(self._all_rules, stop.pattern, stop.flags, "]![")
 
     # -- the loop
     def parse_spans(
@@ -176,11 +179,14 @@ class KramdownInlineParser(mistune.InlineParser):
         state.tree = el
         if text_type is not None:
             state.text_type = text_type
-        names = tuple(parsers) if parsers is not None else self._all_rules
-        if stop_re is None:
-            plan = _plan(names, None, 0, "")
+        if parsers is None and stop_re is None:
+            plan = self._text_plan
         else:
-            plan = _plan(names, stop_re.pattern, stop_re.flags, stop_chars)
+            names = tuple(parsers) if parsers is not None else self._all_rules
+            if stop_re is None:
+                plan = _plan(names, None, 0, "")
+            else:
+                plan = _plan(names, stop_re.pattern, stop_re.flags, stop_chars)
         by_char, before_quote, quote_only = plan.by_char, plan.before_quote, plan.quote_only
         src = state.scanner
         string = src.string
@@ -238,7 +244,7 @@ class KramdownInlineParser(mistune.InlineParser):
         """Parse ``text`` (a ``raw_text`` node's value) into ``el`` with a fresh environment."""
         src = Scanner(text)
         state.reset_env(src, text_type="text")
-        if _plan(self._all_rules, None, 0, "").candidate.search(text) is None:
+        if self._text_plan.candidate.search(text) is None:
             # Nothing a span rule could start on: what parse_spans makes of it, at once.
             if text:
                 el.children.append(Element("text", text))
@@ -483,8 +489,7 @@ class KramdownInlineParser(mistune.InlineParser):
             return
         el = Element(link_type)
         string = src.string
-        stop = P.LINK_BRACKET_STOP_RE
-        plan = _plan(self._all_rules, stop.pattern, stop.flags, "]![")
+        plan = self._link_plan
         close = _next_start(plan, string, src.pos)
         if close >= 0 and string[close] == "]":
             # Plain link text: what parse_spans makes of it (one step, then the stop), at once.
@@ -509,6 +514,17 @@ class KramdownInlineParser(mistune.InlineParser):
         alt_text = src.string[cur_pos : src.pos]
         if "\\" in alt_text:
             alt_text = P.ESCAPED_CHARS.sub(r"\1", alt_text)
+        string = src.string
+        after = src.pos + 1
+        if string.startswith("(", after) and not string.startswith("<", after + 1):
+            # "](" rules out a reference and "(<" is not next: a simple URL is all
+            # the steps below would take, at once.
+            simple = _SIMPLE_URL.match(string, after) if src.budget > 2 else None
+            if simple is not None:
+                src.budget -= 2
+                src.pos = simple.end()
+                self._add_link(state, el, simple.group(1).strip(" \t\n\v\f\r\0"), None, alt_text)
+                return
         src.scan(P.LINK_BRACKET_STOP_RE)
 
         id_match = src.check(P.LINK_INLINE_ID_RE)
