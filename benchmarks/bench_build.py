@@ -8,8 +8,8 @@ a cold build (a fresh copy: no caches, no output folder) and a rebuild after app
 to one post (caches and output from the first build kept), for each tool, and prints the
 ratios. Ours runs once per ``--jobs`` value. Needs `jekyll` on PATH for the comparison.
 
-Python runs with its bytecode cache in a temporary folder (compiled before timing), as an
-installed package has it, even where PYTHONDONTWRITEBYTECODE is set.
+Ours runs from a snapshot of the package with its bytecode compiled before timing, as an
+installed package has it (even where PYTHONDONTWRITEBYTECODE is set).
 """
 
 from __future__ import annotations
@@ -67,12 +67,17 @@ def _measure(name: str, make_cmd: Command, site: Path, configs: list[str] | None
     return min(cold), min(warm)
 
 
-def _python_env(pycache: Path) -> dict[str, str]:
+def _python_env(folder: Path) -> dict[str, str]:
+    """A snapshot of the package (edits to the checkout during the run change nothing),
+    its bytecode compiled beforehand."""
+    shutil.copytree(ROOT / "newsletter_liquid", folder / "code" / "newsletter_liquid",
+                    ignore=shutil.ignore_patterns("__pycache__"))
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "newsletter_liquid")],
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder / "code"),
+                                                      env.get("PYTHONPATH")]))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "code")],
                    env=env, check=True, stdout=subprocess.DEVNULL)
     return env
 
@@ -106,8 +111,8 @@ def main() -> int:
 
     print(f"site: {site}  ({os.cpu_count()} cores)")
     results: dict[int, tuple[float, float]] = {}
-    with tempfile.TemporaryDirectory() as pycache:
-        env = _python_env(Path(pycache))
+    with tempfile.TemporaryDirectory() as snapshot:
+        env = _python_env(Path(snapshot))
         for jobs in (int(j) for j in args.jobs.split(",")):
             results[jobs] = _measure(f"newsletter_liquid -j {jobs}", ours(jobs), site, configs,
                                      args.runs, env)

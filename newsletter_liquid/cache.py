@@ -728,9 +728,12 @@ class Tracker:
     def _valid(self, record: Record, item: Convertible, token: str) -> bool:
         if not self._shared_state_clean():
             return False
-        if record.own != own_fingerprint(item):
-            return False
-        if record.leak is not None and record.leak != self._leak_fingerprint():
+        try:
+            if record.own != own_fingerprint(item):
+                return False
+            if record.leak is not None and record.leak != self._leak_fingerprint():
+                return False
+        except Unfingerprintable:
             return False
         for name, digest in record.files:
             if self._file_digest(name) != digest:
@@ -842,7 +845,10 @@ class Tracker:
             self._leftover_text = True
         recorder = self.begin(_item_token(item), item)
         if item.render_with_liquid:
-            recorder.record.leak = self._leak_fingerprint()
+            try:
+                recorder.record.leak = self._leak_fingerprint()
+            except Unfingerprintable:
+                recorder.reusable = False
         before = payload.get("content")
         try:
             item.output = self.renderer.render(item)

@@ -288,3 +288,18 @@ def test_damaged_text_found_while_writing_starts_over(tmp_path: Path) -> None:
     Site.load(src).build(dest, cache_dir=src / CACHE_DIR_NAME)
     Site.load(src).build(fresh)
     assert _tree(dest) == _tree(fresh)
+
+
+def test_values_the_cache_cannot_compare_are_rendered_every_time(tmp_path: Path) -> None:
+    src = tmp_path / "site"
+    files = dict(SITE)
+    files["_posts/2020-05-01-fifth.md"] = (
+        "---\ntitle: Fifth\nlayout: post\nodd: !!set {a: null, b: null}\n"
+        "blob: !!binary aGVsbG8=\n---\nPlain fifth. {{ page.odd | size }}\n")
+    files["_layouts/post.html"] = files["_layouts/post.html"] + "{{ page.next.odd | size }}\n"
+    _write_site(src, files)
+    cold, _, _ = _build(src, cache=False)
+    first, _, _ = _build(src, cache=True)
+    again, stats, _ = _build(src, cache=True)
+    assert first == cold and again == cold
+    assert stats["rendered"] >= 2 and stats["reused"] > 0
