@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import CORPUS, best_of, have, run_timed  # noqa: E402
+from benchmarks._common import CORPUS, best_of, have, run_timed
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import best_of, corpus_bodies, have  # noqa: E402
+from benchmarks._common import best_of, corpus_bodies, have
 
 RUBY = r"""
 require "json"; require "kramdown"; require "kramdown-parser-gfm"

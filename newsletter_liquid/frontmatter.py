@@ -61,8 +61,8 @@ def parse_front_matter(
     """Split ``text`` and load its front matter as Jekyll (Psych.safe_load) would.
 
     ``zone`` is the local zone a time without offset is shown in (Jekyll: the site's
-    ``timezone:``; None: the process's). Raises FrontMatterError with the line and column in the file for bad YAML
-    or front matter that is not a mapping.
+    ``timezone:``; None: the process's). Raises FrontMatterError with the line and
+    column in the file for bad YAML or front matter that is not a mapping.
     """
     yaml_text, body, body_line = split_front_matter(text)
     if yaml_text is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from ratchet import ratchet_params, require_shared
 from sitebuild import build_outputs
 

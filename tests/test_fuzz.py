@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
+from fuzz_strategies import front_matter_file, liquid_text, markdown_text
 from hypothesis import HealthCheck, given, settings
 
-from fuzz_strategies import front_matter_file, liquid_text, markdown_text
 from newsletter_liquid.errors import NewsletterLiquidError
 
 EXAMPLES = int(os.environ.get("NL_FUZZ_EXAMPLES", "60"))

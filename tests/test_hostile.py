@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from hostile_families import FAMILIES
 
 RUNNER = Path(__file__).resolve().parent / "hostile_runner.py"

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from newsletter_liquid.cli import main
 from ratchet import ratchet_params, require_shared
 from sitebuild import REFERENCE_EPOCH, build_outputs
+
+from newsletter_liquid.cli import main
 
 ROOT = require_shared("conformance", "liquid")
 CASES: dict[str, dict[str, Any]] = json.loads((ROOT / "manifest.json").read_text("utf-8"))[

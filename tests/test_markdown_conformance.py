@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ratchet import ratchet_params, require_shared
 
 from newsletter_liquid.kramdown import render_markdown
-from ratchet import ratchet_params, require_shared
 
 ROOT = require_shared("conformance", "markdown")
 CASES = json.loads((ROOT / "manifest.json").read_text("utf-8"))["cases"]
