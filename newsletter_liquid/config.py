@@ -176,16 +176,24 @@ def load_config(
         config = deep_merge(config, _read_config_file(path))
     if overrides:
         config = deep_merge(config, dict(overrides))
-    for option in ("include", "exclude"):
+    for option in ("include", "exclude", "plugins"):
         if option in config and not isinstance(config[option], list):
-            raise ConfigError(
+            raise _config_error(
+                files, option,
                 f"'{option}' should be set as an array, but was: {config[option]!r}",
-                str(files[-1]) if files else None,
             )
-    if "plugins" in config and not isinstance(config["plugins"], list):
-        raise ConfigError(
-            f"'plugins' should be set as an array, but was: {config['plugins']!r}",
-            str(files[-1]) if files else None,
+    if str(config.get("markdown") or "").lower() != "kramdown":
+        # Jekyll 4 aborts on any other processor (redcarpet, maruku … are gone).
+        raise _config_error(
+            files, "markdown",
+            f"Invalid Markdown processor given: {config.get('markdown')} "
+            "(Jekyll 4.3 knows kramdown only: remove the `markdown:` line)",
+        )
+    if config.get("relative_permalinks"):
+        raise _config_error(
+            files, "relative_permalinks",
+            "Since v3.0, permalinks for pages in subfolders must be relative to the site "
+            "source directory, not the parent directory: remove `relative_permalinks`",
         )
     config = _add_default_collections(config)
     if isinstance(config.get("exclude"), list):
@@ -194,6 +202,19 @@ def load_config(
     if not config.get("destination"):
         config["destination"] = str(source_path / "_site")
     return config
+
+
+def _config_error(files: Sequence[Path], key: str, message: str) -> ConfigError:
+    """A ConfigError at the ``key:`` line of the last config file that sets it."""
+    for path in reversed(files):
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        m = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.M)
+        if m:
+            return ConfigError(message, str(path), text.count("\n", 0, m.start()) + 1, 1)
+    return ConfigError(message, str(files[-1]) if files else None)
 
 
 def _add_default_collections(config: dict[str, Any]) -> dict[str, Any]:
