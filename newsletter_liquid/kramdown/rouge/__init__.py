@@ -66,6 +66,7 @@ PORTED: Mapping[str, str] = {
     "erb": ".erb:ErbLexer",
     "apache": ".apache:ApacheLexer",
     "http": ".http:HttpLexer",
+    "liquid": ".liquid:LiquidLexer",
     "typescript": ".typescript:TypescriptLexer",
 }
 
