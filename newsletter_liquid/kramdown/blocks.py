@@ -113,9 +113,11 @@ class KramdownBlockParser(mistune.BlockParser):
                 spaces = 0
                 while spaces < 4 and string.startswith(" ", pos + spaces):
                     spaces += 1
-                key = (spaces, string[pos + spaces : pos + spaces + 1] if spaces < 4 else " ")
+                char = string[pos + spaces : pos + spaces + 1] if spaces < 4 else " "
+                # At a line start the scanner's check is a plain match (no slicing).
+                line_start = pos == 0 or string[pos - 1] == "\n"
                 eol = -1
-                for start, func, line_test in _block_order(rules, *key):
+                for start, func, line_test in _block_order(rules, spaces, char):
                     if line_test is not None:
                         if eol < 0:
                             eol = string.find("\n", pos)
@@ -128,7 +130,10 @@ class KramdownBlockParser(mistune.BlockParser):
                         if m is not None and self._methods[func](m, state) is not None:
                             break
                         continue
-                    m = src.check(start)
+                    if line_start and src.pos == pos:  # (a declining rule may have moved)
+                        m = src.m = start.match(string, pos)
+                    else:
+                        m = src.check(start)
                     if m is not None and func(self, m, state):
                         break
                 else:
