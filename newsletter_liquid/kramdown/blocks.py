@@ -311,7 +311,7 @@ class KramdownBlockParser(mistune.BlockParser):
 
     def _item_ial(self, state: KramdownState, item: Element, value: str) -> str:
         def take(mt: re.Match[str]) -> str:
-            state.parse_attribute_list(mt.group(1), item.options.setdefault("ial", {}))
+            state.parse_attribute_list(mt.group(1), _ial_of(item))
             return ""
 
         return P.LIST_ITEM_IAL.sub(take, value, count=1)
@@ -610,7 +610,7 @@ class KramdownBlockParser(mistune.BlockParser):
                 and last.type != "blank"
                 and (last.type != "eob" or last.value in ("link_def", "abbrev_def", "footnote_def"))
             ):
-                state.parse_attribute_list(text, last.options.setdefault("ial", {}))
+                state.parse_attribute_list(text, _ial_of(last))
                 if not src.check(P.IAL_BLOCK_START):
                     children.append(state.new_block_el("eob", "ial"))
             else:
@@ -767,6 +767,14 @@ class KramdownBlockParser(mistune.BlockParser):
             state.add_text(src.getch(), tree, "text")
         state.tree = state.stack.pop()
         state.nesting -= 1
+
+
+def _ial_of(el: Element) -> dict[str, Any]:
+    """``el.options[:ial] ||= {}``: a definition list can carry an IAL of None."""
+    ial = el.options.get("ial")
+    if ial is None:
+        ial = el.options["ial"] = {}
+    return ial
 
 
 def parse_html_attributes(text: str, in_html_tag: bool) -> dict[str, Any]:
