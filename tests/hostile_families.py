@@ -78,6 +78,12 @@ def site_files() -> Iterator[Case]:
     includes["_includes/p2000.html"] = b"end"
     includes["index.html"] = b"---\n---\n{% include p0.html %}"
     yield "thousands-of-nested-includes", "site", includes
+    yield "five-thousand-includes", "site", {
+        "_includes/one.html": b"<i>{{ include.n }}</i>",
+        "index.html": b"---\n---\n" + b"".join(
+            f"{{% include one.html n={i} %}}".encode() for i in range(5_000)
+        ),
+    }
     yield "recursive-include", "site", {
         "_includes/self.html": b"{% include self.html %}",
         "index.html": b"---\n---\n{% include self.html %}",
