@@ -548,6 +548,7 @@ class Tracker:
         self.output_digests: dict[int, str] = {}
         self._digests: dict[int, tuple[str, str]] = {}
         self._present: set[str] | None = None
+        self._resolved: dict[str, Any] = {}
         from .dialect.drops import CollectionDrop, DocumentDrop, ExcerptDrop, SiteDrop
 
         self._document_drop = DocumentDrop
@@ -671,6 +672,12 @@ class Tracker:
 
     def _resolve(self, token: str) -> Any:
         """The drop ``token`` names in this build (None when it is gone)."""
+        if token in self._resolved:
+            return self._resolved[token]
+        drop = self._resolved[token] = self._make_drop(token)
+        return drop
+
+    def _make_drop(self, token: str) -> Any:
         from .dialect.drops import (
             CollectionDrop,
             DocumentDrop,

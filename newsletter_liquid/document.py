@@ -697,11 +697,12 @@ class Excerpt(Convertible):
             return head
         if "{%" in head:
             head = self._close_liquid_blocks(head)
+        # a definition is "[label]:" on its own line: no "]:" at all, none to scan for
         definitions = [
             m.group(1) + m.group(2)
             for m in self._LINK_REF_RE.finditer(tail)
             if m.group(1) in head
-        ]
+        ] if "]:" in tail else []
         if not definitions:
             return head
         return head + "\n\n" + "\n".join(definitions)
