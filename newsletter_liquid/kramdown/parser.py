@@ -89,7 +89,10 @@ class KramdownMarkdown:
 
     def __init__(self, options: dict[str, Any], renderer: Any) -> None:
         self.options = options
-        self.inline = KramdownInlineParser(hard_wrap=bool(options["hard_wrap"]))
+        self.inline = KramdownInlineParser(
+            hard_wrap=bool(options["hard_wrap"]),
+            typographic="no_auto_typographic" not in options["gfm_quirks"],
+        )
         self.block = KramdownBlockParser(self.inline)
         self.inline.block = self.block
         self.markdown = mistune.Markdown(renderer=renderer, block=self.block, inline=self.inline)

@@ -143,12 +143,17 @@ def _inside(state: KramdownState, types: tuple[str, ...]) -> bool:
 class KramdownInlineParser(mistune.InlineParser):
     """Span rules registered with mistune, driven in kramdown's order."""
 
-    def __init__(self, hard_wrap: bool = False) -> None:
+    def __init__(self, hard_wrap: bool = False, typographic: bool = True) -> None:
+        """``hard_wrap`` drops the line-break rule, ``typographic=False`` (the GFM
+        quirk ``no_auto_typographic``) the typographic symbols, as kramdown-parser-gfm does."""
         super().__init__(hard_wrap=False)
         self.block: KramdownBlockParser | None = None
+        dropped = {"line_break"} if hard_wrap else set()
+        if not typographic:
+            dropped.add("typographic_syms")
         # What registering each rule with mistune's ``register`` sets, in one go
         # (a parser is made per document).
-        rules = [(n, start) for n, start in SPAN_RULES if not (hard_wrap and n == "line_break")]
+        rules = [(n, start) for n, start in SPAN_RULES if n not in dropped]
         self.rules = [name for name, _start in rules]
         self.specification = {name: start.pattern for name, start in rules}
         self._methods = {name: partial(_SPAN_ADAPTERS[name], self) for name in self.rules}
