@@ -934,8 +934,10 @@ class Tracker:
         """Render ``chunk`` in a forked process that starts from the state at hand, as if
         the items before it were not rendered. Its records are only candidates: each is
         checked against the real state when its turn comes, like a cached record."""
+        import gc
         import pickle
 
+        gc.freeze()  # the child then copies fewer pages of the shared heap
         try:
             read_end, write_end = os.pipe()
             pid = os.fork()
