@@ -44,13 +44,20 @@ class Drop(Mapping[str, Any]):
     def _observer(self) -> Callable[[Drop, str | None], None] | None:
         return None
 
+    def _table(self) -> dict[str, Callable[[], Any]]:
+        """``_methods()`` made once per drop (its functions compute on each call)."""
+        table: dict[str, Callable[[], Any]] | None = self.__dict__.get("_method_table")
+        if table is None:
+            table = self.__dict__["_method_table"] = self._methods()
+        return table
+
     def __getitem__(self, key: str) -> Any:
         if not isinstance(key, str):
             raise KeyError(key)
         observe = self._observer()
         if observe is not None:
             observe(self, key)
-        methods = self._methods()
+        methods = self._table()
         if key in methods:
             return methods[key]()
         return self._fallback()[key]
@@ -61,13 +68,13 @@ class Drop(Mapping[str, Any]):
         observe = self._observer()
         if observe is not None:
             observe(self, key)
-        return key in self._methods() or key in self._fallback()
+        return key in self._table() or key in self._fallback()
 
     def keys(self) -> Any:
         observe = self._observer()
         if observe is not None:
             observe(self, None)
-        return list(dict.fromkeys([*self._methods(), *self._fallback()]))
+        return list(dict.fromkeys([*self._table(), *self._fallback()]))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.keys())
