@@ -150,6 +150,11 @@ def _build(args: argparse.Namespace) -> int:
         from .cache import CACHE_DIR_NAME
 
         cache_dir = Path(args.cache_dir) if args.cache_dir else site.source / CACHE_DIR_NAME
+        inside = _inside(cache_dir, site.source)
+        if inside is not None and not inside.startswith((".", "_")):
+            print("newsletter-liquid build: --cache-dir inside the source must start with '.' "
+                  "or '_' (else the site would read the cache as content)", file=sys.stderr)
+            return 2
     if args.jobs < 1:
         print("newsletter-liquid build: --jobs must be 1 or more", file=sys.stderr)
         return 2
@@ -165,6 +170,15 @@ def _build(args: argparse.Namespace) -> int:
         target = dest or Path(site.config["destination"])
         print(f"Built {len(written)} files into {os.path.relpath(target)}")
     return 0
+
+
+def _inside(path: Path, folder: Path) -> str | None:
+    """The first part of ``path`` below ``folder`` (None when it is not inside)."""
+    try:
+        parts = path.resolve().relative_to(folder.resolve()).parts
+    except ValueError:
+        return None
+    return parts[0] if parts else ""
 
 
 def _check(args: argparse.Namespace) -> int:

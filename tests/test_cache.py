@@ -303,3 +303,24 @@ def test_values_the_cache_cannot_compare_are_rendered_every_time(tmp_path: Path)
     again, stats, _ = _build(src, cache=True)
     assert first == cold and again == cold
     assert stats["rendered"] >= 2 and stats["reused"] > 0
+
+
+def test_cli_cache_options(tmp_path: Path) -> None:
+    from newsletter_liquid.cli import main
+
+    src = tmp_path / "site"
+    _write_site(src, SITE)
+    dest = tmp_path / "out"
+    assert main(["build", "-q", "-s", str(src), "-d", str(dest), "--no-cache"]) == 0
+    assert not (src / CACHE_DIR_NAME).exists()
+    fresh = _tree(dest)
+    assert main(["build", "-q", "-s", str(src), "-d", str(dest), "--jobs", "2"]) == 0
+    assert (src / CACHE_DIR_NAME / "cache.sqlite3").exists()
+    assert _tree(dest) == fresh
+    elsewhere = tmp_path / "cache"
+    assert main(["build", "-q", "-s", str(src), "-d", str(dest),
+                 "--cache-dir", str(elsewhere)]) == 0
+    assert (elsewhere / "cache.sqlite3").exists() and _tree(dest) == fresh
+    assert main(["build", "-q", "-s", str(src), "-d", str(dest),
+                 "--cache-dir", str(src / "cache")]) == 2
+    assert main(["build", "-q", "-s", str(src), "-d", str(dest), "--jobs", "0"]) == 2
