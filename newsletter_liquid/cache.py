@@ -326,7 +326,8 @@ class CacheStore:
         except (OSError, sqlite3.Error, ValueError):
             store.discard()
             try:
-                (folder / "cache.sqlite3").unlink(missing_ok=True)
+                for suffix in ("", "-wal", "-shm"):
+                    (folder / f"cache.sqlite3{suffix}").unlink(missing_ok=True)
                 store._connect()
             except (OSError, sqlite3.Error, ValueError):
                 store.close()

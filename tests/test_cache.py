@@ -201,6 +201,9 @@ def test_broken_cache_is_a_miss(tmp_path: Path, damage: str) -> None:
         folder.write_text("not a folder")
     rebuilt, _, _ = _build(src, cache=True)
     assert rebuilt == cold
+    if damage != "folder-is-file":  # the damaged store was replaced by a working one
+        again, stats, _ = _build(src, cache=True)
+        assert again == cold and stats["rendered"] == 0
 
 
 def test_damaged_blob_is_a_miss(tmp_path: Path) -> None:
