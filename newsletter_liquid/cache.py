@@ -948,16 +948,19 @@ class Tracker:
             os.close(write_end)
             return pid, read_end
         status = 0
+        store = self.store
         try:
             os.close(read_end)
             self.old = {}
             self.store = None
-            self.site._markdown_store = None
+            # its own connection: an SQLite connection must not cross a fork
+            self.site._markdown_store = CacheStore.open(store.folder) if store else None
             for key, item in chunk:
                 self._render(key, item, after)
             live = {d for r in self.new.values() for d in r.blobs()}
             result = (self.new, {d: t for d, t in self.blobs.items() if d in live},
-                      self.site._markdown_memo)
+                      self.site._markdown_memo, self.site._markdown_new,
+                      self.site._markdown_used)
             with os.fdopen(write_end, "wb") as fh:
                 pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:  # the parent renders what this process could not
@@ -979,12 +982,15 @@ class Tracker:
             os.waitpid(pid, 0)
         if not data:
             return
-        records, blobs, memo = pickle.loads(data)  # our own child: trusted
+        records, blobs, memo, converted, used = pickle.loads(data)  # our child: trusted
+        self.site._markdown_used.update(used)
         self.old.update(records)
         for digest, text in blobs.items():
             self.blobs.setdefault(digest, text)
         for text, html in memo.items():
             self.site._markdown_memo.setdefault(text, html)
+        for digest, html in converted.items():
+            self.site._markdown_new.setdefault(digest, html)
 
 
 def _item_token(item: Any) -> str:
