@@ -74,7 +74,7 @@ def main() -> int:
     base = None
     for factor in (1, 2, 4, 8, 16):
         text = "\n\n".join([sample] * factor)
-        t = best_of(1, lambda text=text: render_markdown(text))
+        t = best_of(3, lambda text=text: render_markdown(text))
         base = base or t
         print(f"  x{factor:<3} {len(text) / 1024:8.0f} KiB  {t:.3f} s  ({t / base:.1f}x)")
     return 0
