@@ -72,6 +72,7 @@ class Site:
             self.collections[str(label)] = Collection(self, str(label), dict(meta or {}))
         self._generated = False
         self._glob_matchers: dict[tuple[str, ...], Callable[[str], bool]] = {}
+        self._layout_costs: dict[str, float] = {}
         #: jekyll-include-cache's store, emptied before each render
         self.include_cache: dict[Any, str] = {}
         self.warnings: list[str] = []
@@ -714,13 +715,13 @@ class Site:
             self.read_observer = tracker.observe
         join_at, children = len(items), []
         try:
-            if key is not None and jobs > 1:
-                join_at, chunks = _fork_plan(items, tracker, jobs)
-                for chunk in chunks:
-                    child = tracker.fork(chunk, self._after_render)
-                    if child is not None:
-                        children.append(child)
             for index, item in enumerate(items):
+                if index == 0 and key is not None and jobs > 1:
+                    join_at, chunks = _fork_plan(self, items, tracker, jobs)
+                    for chunk in chunks:
+                        child = tracker.fork(chunk, self._after_render)
+                        if child is not None:
+                            children.append(child)
                 if index == join_at:
                     for child in children:
                         tracker.join(child)
@@ -962,20 +963,21 @@ def _written_entries(
 
 
 def _fork_plan(
-    items: Sequence[Page | Document], tracker: Tracker, jobs: int
+    site: Site, items: Sequence[Page | Document], tracker: Tracker, jobs: int
 ) -> tuple[int, list[list[tuple[str, Page | Document]]]]:
     """Where the parent stops to take the forked renders, and what each child renders:
     contiguous runs of documents (a render mostly reads its neighbours), the parent
-    keeping the first, smaller share since it also checks the others and renders pages.
-    Nothing is forked when the cache already covers most documents."""
+    keeping a smaller share since it also checks the others' renders and renders the
+    pages (they read every document). Nothing is forked when the cache already covers
+    most documents."""
     docs = [i for i, item in enumerate(items) if isinstance(item, Document)]
     if len(docs) < 4 * jobs or not hasattr(os, "fork"):
         return len(items), []
     if sum(f"i:{i}" in tracker.old for i in docs) * 2 > len(docs):
         return len(items), []
-    weights = [1.0 + len(items[i].content) / 1500 for i in docs]
+    weights = [_render_cost(site, items[i]) for i in docs]
     total = sum(weights)
-    parent_share = total * 0.55 / jobs
+    parent_share = total * 0.6 / jobs
     child_share = (total - parent_share) / (jobs - 1)
     bounds: list[int] = []
     acc, limit = 0.0, parent_share
@@ -990,6 +992,38 @@ def _fork_plan(
     if not chunks or bounds[0] >= len(docs):
         return len(items), []
     return docs[bounds[0]], chunks
+
+
+_INCLUDE_NAME_RE = re.compile(r"{%-?\s*include\s+([\w./-]+)")
+
+
+def _render_cost(site: Site, item: Page | Document) -> float:
+    """A guess at what rendering ``item`` costs, to split the work between processes:
+    its text, and the Liquid in its layouts and the files they include."""
+    cost = 1.0 + len(item.content) / 4000
+    name = item.data.get("layout")
+    seen: set[str] = set()
+    while isinstance(name, str) and name in site.layouts and name not in seen:
+        seen.add(name)
+        cost += _layout_cost(site, name)
+        name = site.layouts[name].data.get("layout")
+    return cost
+
+
+def _layout_cost(site: Site, name: str) -> float:
+    known = site._layout_costs.get(name)
+    if known is None:
+        text = site.layouts[name].content
+        tags = text.count("{{") + text.count("{%")
+        includes = site.source / str(site.config.get("includes_dir") or "_includes")
+        for match in _INCLUDE_NAME_RE.finditer(text):
+            try:
+                included = (includes / match.group(1)).read_text("utf-8", "replace")
+            except OSError:
+                continue
+            tags += included.count("{{") + included.count("{%")
+        known = site._layout_costs[name] = tags / 30
+    return known
 
 
 def _materialize(outputs: Mapping[Path, str | Path | PendingText]) -> dict[Path, str | Path]:
