@@ -216,6 +216,9 @@ def own_fingerprint(item: Convertible) -> str:
     if isinstance(item, Page):
         pager = getattr(item, "pager", None)
         parts += [item.dir_, item.name, pager.to_liquid() if pager is not None else None]
+    if data.get("draft") and not data.get("date"):
+        # a draft's date, set when first read, is its file's time: not in its text
+        parts.append(item.site.file_mtime(item.path))
     return fingerprint(parts)
 
 

@@ -327,3 +327,24 @@ def test_cli_cache_options(tmp_path: Path) -> None:
     assert main(["build", "-q", "-s", str(src), "-d", str(dest),
                  "--cache-dir", str(src / "cache")]) == 2
     assert main(["build", "-q", "-s", str(src), "-d", str(dest), "--jobs", "0"]) == 2
+
+
+def test_undated_draft_follows_its_file_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                             ) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    src = tmp_path / "site"
+    _write_site(src, {"_config.yml": "timezone: UTC\n",
+                      "_drafts/idea.md": "---\ntitle: Idea\n---\n{{ page.date }}\n"})
+    draft = src / "_drafts" / "idea.md"
+    os.utime(draft, (1_600_000_000, 1_600_000_000))
+
+    def build() -> dict[str, bytes]:
+        site = Site.load(src, drafts=True)
+        return {str(k): v.encode() for k, v in site.render_all(
+            cache_dir=src / CACHE_DIR_NAME).items() if isinstance(v, str)}
+
+    first = build()
+    os.utime(draft, (1_700_000_000, 1_700_000_000))
+    second = build()
+    assert first != second
+    assert b"2023-11-14" in b"".join(second.values())
