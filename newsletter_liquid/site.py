@@ -966,10 +966,9 @@ def _fork_plan(
     site: Site, items: Sequence[Page | Document], tracker: Tracker, jobs: int
 ) -> tuple[int, list[list[tuple[str, Page | Document]]]]:
     """Where the parent stops to take the forked renders, and what each child renders:
-    contiguous runs of documents (a render mostly reads its neighbours), the parent
-    keeping a smaller share since it also checks the others' renders and renders the
-    pages (they read every document). Nothing is forked when the cache already covers
-    most documents."""
+    contiguous runs of documents (a render mostly reads its neighbours), split by a
+    guess at their cost; pages read every document, so the parent renders them after
+    the join. Nothing is forked when the cache already covers most documents."""
     docs = [i for i, item in enumerate(items) if isinstance(item, Document)]
     if len(docs) < 4 * jobs or not hasattr(os, "fork"):
         return len(items), []
@@ -977,7 +976,7 @@ def _fork_plan(
         return len(items), []
     weights = [_render_cost(site, items[i]) for i in docs]
     total = sum(weights)
-    parent_share = total * 0.6 / jobs
+    parent_share = total * 1.2 / jobs
     child_share = (total - parent_share) / (jobs - 1)
     bounds: list[int] = []
     acc, limit = 0.0, parent_share
