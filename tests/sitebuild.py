@@ -33,3 +33,27 @@ def build_outputs(
         else:
             result[key] = value.encode("utf-8", "surrogateescape")
     return result
+
+
+def expected_sites(root: Path) -> list[str]:
+    """Sites under ``root`` that have Jekyll's output beside them in ``<site>.expected/``."""
+    return sorted(
+        p.name for p in root.iterdir()
+        if (p / "_config.yml").exists() and (root / f"{p.name}.expected").is_dir()
+    )
+
+
+def expected_files(root: Path, site: str) -> list[str]:
+    """Every file Jekyll wrote for ``site``, relative to its output folder."""
+    expected = root / f"{site}.expected"
+    return sorted(p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file())
+
+
+_BUILDS: dict[Path, dict[str, bytes]] = {}
+
+
+def cached_outputs(site_dir: Path) -> dict[str, bytes]:
+    """``build_outputs`` once per site per test session (sites are read-only test data)."""
+    if site_dir not in _BUILDS:
+        _BUILDS[site_dir] = build_outputs(site_dir)
+    return _BUILDS[site_dir]
