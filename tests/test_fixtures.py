@@ -15,13 +15,10 @@ SITES = expected_sites(FIXTURES)
 pytestmark = pytest.mark.usefixtures("reference_tz")
 
 
-@pytest.mark.parametrize(
-    "case",
-    ratchet_params(
-        "fixtures",
-        ((f"{site}/{rel}", (site, rel)) for site in SITES for rel in expected_files(FIXTURES, site)),
-    ),
-)
+CASES = [(f"{site}/{rel}", (site, rel)) for site in SITES for rel in expected_files(FIXTURES, site)]
+
+
+@pytest.mark.parametrize("case", ratchet_params("fixtures", CASES))
 def test_fixture_file(case: tuple[str, str]) -> None:
     site, rel = case
     outputs = cached_outputs(FIXTURES / site)
