@@ -595,7 +595,11 @@ class _Parser:
                 continue
             if c == "<" and nxt == "!" and s[self.i + 2:self.i + 9].upper() == "DOCTYPE":
                 self._doctype()
-                continue
+                # libxml2 carries on with the same pass, past the end-tag check: a
+                # "</" or "<!" right after a misplaced DOCTYPE is read as text
+                if self.i >= self.n or s[self.i] == "\0":
+                    break
+                c, nxt = s[self.i], self._peek(1)
             if s.startswith("<!--", self.i):
                 self._comment()
             elif c == "<" and nxt == "?":
