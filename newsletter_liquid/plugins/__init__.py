@@ -62,6 +62,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-redirect-from": "redirect_from:RedirectFromPlugin",
     "jekyll-seo-tag": "seo:SeoPlugin",
     "jekyll-sitemap": "sitemap:SitemapPlugin",
+    "jemoji": "jemoji:JemojiPlugin",
 }
 
 _USER_PLUGINS: dict[str, Callable[[], Plugin]] = {}
