@@ -26,6 +26,7 @@ from ..errors import (
 )
 from ..site import Site
 from .findings import CODES, Finding
+from .paths import RealPaths, output_path
 from .settings import Settings, load_settings, suppressed_codes
 
 if TYPE_CHECKING:
@@ -91,6 +92,9 @@ class Checker:
     suppressed: dict[str, frozenset[str]] = field(default_factory=dict)
     checked_paths: set[str] = field(default_factory=set)
     shared: dict[tuple[str, int, int, str, str], list[str]] = field(default_factory=dict)
+    #: ``Path.resolve`` for the many files of one site (folders resolved once)
+    realpath: RealPaths = field(default_factory=RealPaths)
+    _outputs: list[tuple[Any, str]] | None = None
     _site_paths: set[str] | None = None
     _unpublished: dict[str, str] | None = None
     _shown: dict[str, str] = field(default_factory=dict)
@@ -141,12 +145,19 @@ class Checker:
 
     # -- the site's outputs ---------------------------------------------------------
     @property
+    def outputs(self) -> list[tuple[Any, str]]:
+        """What the site writes, in Jekyll's order, with the URL path of each."""
+        if self._outputs is None:
+            self._outputs = [(item, output_path(item)) for item in self.site.site_files()]
+        return self._outputs
+
+    @property
     def site_paths(self) -> set[str]:
         """Every URL path the built site serves (documents, pages, static files)."""
         if self._site_paths is None:
             from .rules.links import site_output_paths
 
-            self._site_paths = site_output_paths(self.site)
+            self._site_paths = site_output_paths(self.site, [p for _, p in self.outputs])
         return self._site_paths
 
     @property
@@ -156,13 +167,13 @@ class Checker:
         if self._unpublished is None:
             from .rules.filenames import stray_post_files
 
-            read = {i.path.resolve(): i for i in [*self.site.documents, *self.site.pages]}
+            real = self.realpath
+            read = {real(i.path): i for i in [*self.site.documents, *self.site.pages]}
             self._unpublished = {}
-            for path, label in stray_post_files(self.site, read):
+            for path, label in stray_post_files(self.site, read, real):
                 doc = self._unpublished_document(Target(path, label=label))
                 if doc is not None and doc.collection.write:
-                    dest = "/" + Path(os.path.relpath(doc.destination(Path("/")), "/")).as_posix()
-                    self._unpublished[dest] = self.display(doc.path)
+                    self._unpublished[output_path(doc)] = self.display(doc.path)
         return self._unpublished
 
     # -- running -----------------------------------------------------------------
@@ -400,14 +411,15 @@ def _load_finding(code: str, exc: NewsletterLiquidError, source: Path,
 
 
 # -- choosing what to check ---------------------------------------------------------
-def _targets(site: CheckSite, paths: Sequence[Path] | None) -> list[Target]:
+def _targets(site: CheckSite, paths: Sequence[Path] | None,
+             realpath: RealPaths) -> list[Target]:
     from .rules.filenames import stray_post_files
 
     items: dict[Path, Document | Page] = {}
     every: list[Document | Page] = [*site.documents, *site.pages]
     for item in every:
-        items[item.path.resolve()] = item
-    layouts = {layout.path.resolve() for layout in site.layouts.values()}
+        items[realpath(item.path)] = item
+    layouts = {realpath(layout.path) for layout in site.layouts.values()}
     includes_dir = (site.source / str(site.config.get("includes_dir", "_includes"))).resolve()
     if paths is None:
         targets = [Target(p, item=i) for p, i in items.items()]
@@ -415,7 +427,8 @@ def _targets(site: CheckSite, paths: Sequence[Path] | None) -> list[Target]:
         if includes_dir.is_dir():
             targets += [Target(p, template_kind="include")
                         for p in sorted(includes_dir.rglob("*")) if p.is_file()]
-        targets += [Target(p, label=label) for p, label in stray_post_files(site, items)]
+        targets += [Target(p, label=label)
+                    for p, label in stray_post_files(site, items, realpath)]
         return targets
     targets = []
     for path in paths:
@@ -502,7 +515,7 @@ def run_check_with_settings(
     checker = Checker(site, settings, used_configs, whole_site=chosen is None)
     checker.findings.extend(load_findings)
     checker.findings.extend(settings_findings)
-    targets = _targets(site, chosen)
+    targets = _targets(site, chosen, checker.realpath)
     if chosen is None or any(isinstance(t.item, Page) for t in targets):
         # Generators add pages (pagination, redirects, feeds) and set page.paginator; a
         # document's own render does not need them, and link checks know their URLs.

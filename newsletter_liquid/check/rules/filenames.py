@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,9 +44,11 @@ def _looks_like_document(path: Path) -> bool:
         return False
 
 
-def stray_post_files(site: Site, read: Mapping[Path, Any]) -> list[tuple[Path, str]]:
+def stray_post_files(site: Site, read: Mapping[Path, Any],
+                     realpath: Callable[[Path], Path] = Path.resolve) -> list[tuple[Path, str]]:
     """Document files in ``_posts`` and collection folders that the site did not read
-    (misnamed, unpublished or future-dated): they still get the file-level checks."""
+    (misnamed, unpublished or future-dated): they still get the file-level checks.
+    ``read`` is keyed by resolved paths (``realpath``: a faster ``Path.resolve``)."""
     found: list[tuple[Path, str]] = []
     dest = Path(str(site.config.get("destination") or "")).resolve()
     excluded = {str(e).strip("/") for e in site.config.get("exclude") or []}
@@ -70,7 +72,7 @@ def stray_post_files(site: Site, read: Mapping[Path, Any]) -> list[tuple[Path, s
         for dirpath, dirnames, files in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(files):
-                path = (Path(dirpath) / name).resolve()
+                path = realpath(Path(dirpath) / name)
                 if name.startswith(".") or path in read:
                     continue
                 if _looks_like_document(path):

@@ -8,16 +8,16 @@ import fnmatch
 import functools
 import html
 import math
-import os
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ...document import Document, Page
 from ...errors import NewsletterLiquidError
+from ..paths import output_path
 from ..positions import line_col
 
 if TYPE_CHECKING:
@@ -206,17 +206,12 @@ def locate_in_text(text: str, value: str, nth: int) -> int | None:
     return None
 
 
-def site_output_paths(site: Site) -> set[str]:
-    """URL paths of everything the built site serves, plus what enabled plugins add."""
-    root = Path("/")
-    paths: set[str] = set()
-
-    def add(item: Any) -> None:
-        dest = item.destination(root)
-        paths.add("/" + Path(os.path.relpath(dest, root)).as_posix())
-
-    for item in site.site_files():
-        add(item)
+def site_output_paths(site: Site, outputs: Iterable[str] | None = None) -> set[str]:
+    """URL paths of everything the built site serves, plus what enabled plugins add
+    (``outputs``: the URL paths of ``site.site_files()`` when already known)."""
+    if outputs is None:
+        outputs = [output_path(item) for item in site.site_files()]
+    paths = set(outputs)
     plugins = {str(p) for p in site.config.get("plugins") or []}
     if "jekyll-feed" in plugins:
         feed = site.config.get("feed")
@@ -252,7 +247,7 @@ def check_item_links(checker: Checker, item: Document | Page,
     liquid_output = body_record.output if body_record is not None else body_source
     converted = item.content
     paths = checker.site_paths
-    own = "/" + Path(os.path.relpath(item.destination(Path("/")), "/")).as_posix()
+    own = output_path(item)
     if own not in paths:  # an unpublished document checked before it goes out
         paths = paths | {own}
     counts: dict[str, int] = {}

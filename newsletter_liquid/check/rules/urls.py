@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,18 +17,16 @@ __all__ = ["check_duplicate_urls"]
 
 def check_duplicate_urls(checker: Checker, targets: Set[Path]) -> None:
     site = checker.site
-    root = Path("/")
     writers: dict[str, list[Any]] = {}
-    for item in site.site_files():
+    for item, dest in checker.outputs:
         if getattr(item, "allow_shared_destination", False):
             continue
-        dest = "/" + Path(os.path.relpath(item.destination(root), root)).as_posix()
         writers.setdefault(dest, []).append(item)
     for dest, group in writers.items():
         if len(group) < 2:
             continue
         for item in group:
-            path = item.path.resolve()
+            path = checker.realpath(item.path)
             if not checker.whole_site and path not in targets:
                 continue
             others = ", ".join(sorted(o.relative_path.lstrip("/") for o in group if o is not item))
