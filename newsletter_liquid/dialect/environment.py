@@ -86,6 +86,8 @@ class JekyllEnvironment(liquid.Environment):
         )
         self._template_cache: dict[tuple[str, str], liquid.BoundTemplate] = {}
         self._inline_cache: dict[str, liquid.BoundTemplate] = {}
+        #: results of filters marked ``memoized`` (pure functions of their string inputs)
+        self.filter_memo: dict[tuple[Any, ...], Any] = {}
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         """python-liquid's filters, then Jekyll's filters and liquid 5.4's tags, each
