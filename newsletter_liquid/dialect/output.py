@@ -20,6 +20,7 @@ from liquid.ast import Node
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 
 from .expressions import EmptyLiteral, Parser, RenderError, evaluate, parse_expression, to_liquid
+from .filters._base import remember
 from .rubyvalues import to_s
 from .syntax import QUOTED_FRAGMENT
 
@@ -127,7 +128,7 @@ def invoke_filter(
         if env.strict_filters:
             raise RenderError(f"undefined filter {name}", token=token)
         return value
-    values = [evaluate(a, context) for a in args]  # type: ignore[arg-type]
+    values = [evaluate(a, context) for a in args] if args else []  # type: ignore[arg-type]
     named = {k: evaluate(v, context) for k, v in kwargs.items()} if kwargs else {}  # type: ignore[arg-type]
     literals = getattr(func, "empty_literals", None)
     if isinstance(value, EmptyLiteral) and literals != "all":
@@ -137,8 +138,17 @@ def invoke_filter(
             )
         value = ""
     if literals not in ("all", "args"):
-        values = [to_liquid(v) for v in values]
-        named = {k: to_liquid(v) for k, v in named.items()}
+        if values:
+            values = [to_liquid(v) for v in values]
+        if named:
+            named = {k: to_liquid(v) for k, v in named.items()}
+    memo_key: tuple[Any, ...] | None = None
+    if (getattr(func, "memoized", False) and type(value) is str and not named
+            and (not values or all(type(v) is str for v in values))):
+        memo_key = (func, value, *values)
+        hit = env.filter_memo.get(memo_key)  # type: ignore[attr-defined]
+        if hit is not None:
+            return hit
     extra: dict[str, Any] = {}
     if getattr(func, "with_context", False):
         extra["context"] = context
@@ -154,6 +164,8 @@ def invoke_filter(
         raise RenderError(_arity_message(exc, name, len(values) + 1), token=token) from None
     except (ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
         raise RenderError(f"{name}: {exc}", token=token) from None
+    if memo_key is not None and type(result) is str:
+        remember(env.filter_memo, memo_key, result)  # type: ignore[attr-defined]
     return to_liquid(result) if literals == "all" else result
 
 

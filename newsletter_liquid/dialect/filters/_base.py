@@ -37,6 +37,8 @@ __all__ = [
     "is_drop",
     "is_nil",
     "liquid_filter",
+    "memoized",
+    "remember",
     "ruby_int",
     "ruby_str",
     "site_of",
@@ -94,6 +96,26 @@ def liquid_filter(func: F) -> F:
     if wants_context:
         wrapper.with_context = True  # type: ignore[attr-defined]
     return cast(F, wrapper)
+
+
+def memoized(func: F) -> F:
+    """Mark a filter whose result depends on nothing but its string input and string
+    arguments, so ``output.invoke_filter`` may keep its results for the environment's
+    life: a site strips and collapses the same post text on many pages."""
+    func.memoized = True  # type: ignore[attr-defined]
+    return func
+
+
+#: memoized results an environment keeps before it starts over (bounds a long-lived one)
+MEMO_LIMIT = 20_000
+
+
+def remember(memo: dict[Any, Any], key: Any, result: Any) -> Any:
+    """Store one memoized filter result (``memoized``) and give it back."""
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[key] = result
+    return result
 
 
 def empty_literals(mode: str) -> Callable[[F], F]:

@@ -17,6 +17,7 @@ from ._base import (
     empty_literals,
     filter_error,
     liquid_filter,
+    memoized,
     ruby_str,
     site_of,
     to_integer,
@@ -126,16 +127,18 @@ def capitalize(value: Any) -> str:
 
 
 _HTML_ESCAPE = {"&": "&amp;", ">": "&gt;", "<": "&lt;", '"': "&quot;", "'": "&#39;"}
-_HTML_ESCAPE_RE = re.compile("[&><\"']")
 _ESCAPE_ONCE_RE = re.compile(r"[\"><']|&(?!([a-zA-Z]+|(#\d+));)")
 
 
+@memoized
 @liquid_filter
 def escape(value: Any) -> str | None:
     """Escape `&`, `<`, `>`, `"` and `'` as HTML entities; also named `h` (Liquid)."""
     if value is None:
         return None
-    return _HTML_ESCAPE_RE.sub(lambda m: _HTML_ESCAPE[m.group(0)], _text(value))
+    # "&" first: the entities written after it are not escaped again
+    return (_text(value).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
 
 
 @liquid_filter
@@ -290,10 +293,14 @@ _STRIP_HTML_TAGS = re.compile(r"<.*?>", re.S)
 _NEWLINE_RE = re.compile(r"\r?\n")
 
 
+@memoized
 @liquid_filter
 def strip_html(value: Any) -> str:
     """Remove HTML tags, comments, and `<script>`/`<style>` blocks (Liquid)."""
-    return _STRIP_HTML_TAGS.sub("", _STRIP_HTML_BLOCKS.sub("", _text(value)))
+    text = _text(value)
+    if "<s" in text or "<!--" in text:  # where a block can start: skip the slow scan
+        text = _STRIP_HTML_BLOCKS.sub("", text)
+    return _STRIP_HTML_TAGS.sub("", text) if "<" in text else text
 
 
 @liquid_filter
@@ -362,15 +369,14 @@ def prepend(value: Any, prefix: Any) -> str:
 
 # -- Jekyll's string filters ------------------------------------------------------------
 
-_XML_ESCAPE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"}
-_XML_ESCAPE_RE = re.compile("[&<>\"']")
-
 
 def xml_escape_text(text: str) -> str:
     """``encode(xml: :attr)`` without its surrounding quotes."""
-    return _XML_ESCAPE_RE.sub(lambda m: _XML_ESCAPE[m.group(0)], text)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&apos;"))
 
 
+@memoized
 @liquid_filter
 def xml_escape(value: Any) -> str:
     """Escape `&`, `<`, `>` and `"` for XML and HTML attributes (Jekyll)."""
@@ -398,9 +404,11 @@ def uri_escape(value: Any) -> str | None:
     return normalize_component(_text(value))
 
 
-_WHITESPACE_RUN = re.compile(r"[ \t\n\v\f\r]+")
+# runs that are not already a single space (those stay as they are)
+_WHITESPACE_RUN = re.compile(r"[\t\n\v\f\r][ \t\n\v\f\r]*| [ \t\n\v\f\r]+")
 
 
+@memoized
 @liquid_filter
 def normalize_whitespace(value: Any) -> str:
     """Collapse every run of whitespace into one space (Jekyll)."""

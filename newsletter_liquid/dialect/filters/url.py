@@ -7,10 +7,10 @@ spaces percent-encoded, dot segments removed, scheme and host lower-cased.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._base import filter_error, liquid_filter, ruby_str, site_of
+from ._base import filter_error, liquid_filter, remember, ruby_str, site_of
 from ._uri import is_absolute, normalize_uri
 
 if TYPE_CHECKING:
@@ -63,12 +63,29 @@ def compute_absolute_url(value: Any, config: Mapping[str, Any]) -> Any:
     return normalize_uri(ruby_str(site_url) + ruby_str(relative))
 
 
+def _memoized(
+    compute: Callable[[Any, Mapping[str, Any]], Any], value: Any, context: RenderContext
+) -> Any:
+    """``compute(value, config)``, kept per environment for a string and string settings:
+    the same few URLs are normalised on every page."""
+    config = _config(context)
+    memo = getattr(context.env, "filter_memo", None) if context is not None else None
+    if memo is None or type(value) is not str:
+        return compute(value, config)
+    url, baseurl = config.get("url"), config.get("baseurl")
+    if not (url is None or type(url) is str) or not (baseurl is None or type(baseurl) is str):
+        return compute(value, config)
+    key = (compute, value, url, baseurl)
+    result = memo.get(key)
+    return result if result is not None else remember(memo, key, compute(value, config))
+
+
 @liquid_filter
 def relative_url(value: Any, *, context: RenderContext) -> Any:
     """Prefix `site.baseurl` to a path (Jekyll)."""
     if value is None:
         return None
-    return compute_relative_url(value, _config(context))
+    return _memoized(compute_relative_url, value, context)
 
 
 @liquid_filter
@@ -76,7 +93,7 @@ def absolute_url(value: Any, *, context: RenderContext) -> Any:
     """Prefix `site.url` and `site.baseurl` to a path; full URLs pass through (Jekyll)."""
     if value is None:
         return None
-    return compute_absolute_url(value, _config(context))
+    return _memoized(compute_absolute_url, value, context)
 
 
 _INDEX_RE = re.compile(r"/index\.html?$", re.M)
