@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from html.entities import name2codepoint
 
-__all__ = ["Element", "Node", "Text", "parse_fragment", "serialize"]
+__all__ = ["Element", "Node", "Text", "parse_fragment", "parse_in_context", "serialize"]
 
 
 class Node:
@@ -159,9 +159,11 @@ _ENTITIES: dict[str, int] = {**name2codepoint, "apos": 39}
 _BLANKS = " \t\n\r"
 _MAX_DEPTH = 256  # xmlParserMaxDepth: deeper elements stop the parser (no XML_PARSE_HUGE)
 _HTML_NAME = re.compile(r"[A-Za-z_:.][A-Za-z0-9:\-_.]*")
-_BODY_LINE = re.compile(r"^\s*?<body", re.I | re.M)
+_BODY_LINE = re.compile(r"^\s*?<body", re.I | re.M | re.A)  # Ruby's \s is ASCII
 _TAG_LOOKAHEAD = re.compile(r"[A-Za-z_:][A-Za-z0-9:\-_]*")
 _ENTITY_NAME = re.compile(r"[A-Za-z_:][A-Za-z0-9_\-:.]*")
+# htmlParseName beyond ASCII: letters of any script (a PI's target is read with it)
+_PI_TARGET = re.compile(r"(?:[^\W\d]|:)[\w.:\-\u00b7\u0300-\u036f]*")
 _CHAR_DATA = re.compile(r"[^<&]+")
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _URI_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -176,8 +178,13 @@ def _is_xml_char(code: int) -> bool:
 class _Parser:
     """libxml2's pull parser (htmlParseDocument), building the tree directly."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, in_context: bool = False) -> None:
         self.s = text
+        # xmlParseInNodeContext: no implied html/body/p, top-level nodes stay siblings
+        self.in_context = in_context
+        # how many errors libxml2 would report (an in-context parse is thrown away on one);
+        # characters outside XML's range are one each
+        self.errors = len(_NOT_XML_CHAR.findall(text))
         self.i = 0
         self.n = len(text)
         self.document = Element(None)
@@ -186,6 +193,7 @@ class _Parser:
         self.seen_head = False
         self.seen_body = False
         self.halted = False
+        self.qualified = False  # an element name with a colon was read
 
     # --- stack and tree -----------------------------------------------------------------
     @property
@@ -201,9 +209,11 @@ class _Parser:
             self.i = self.n
             return
         element = Element(name, attrs)
+        if ":" in name:
+            self.qualified = True
         if self.stack:
             self.stack[-1].append(element)
-        elif self.document.children:
+        elif self.document.children and not self.in_context:
             # SAX2 hangs a new top-level element under the first root
             first = self.document.children[0]
             assert isinstance(first, Element)
@@ -249,7 +259,7 @@ class _Parser:
             self._end()
 
     def _check_implied(self, new: str) -> None:
-        if new == "html":
+        if new == "html" or self.in_context:
             return
         if not self.stack:
             self._start("html")
@@ -264,7 +274,9 @@ class _Parser:
             self._start("body")
 
     def _check_paragraph(self) -> None:
-        if self.current in (None, "html", "head"):
+        # Nokogiri turns libxml2's htmlOmittedDefaultValue off while parsing in context,
+        # so text then goes into a <head> as it is
+        if self.current is None or (self.current in ("html", "head") and not self.in_context):
             self._auto_close("p")
             self._check_implied("p")
             self._start("p")
@@ -279,6 +291,9 @@ class _Parser:
         else:
             return
         while self.current != name:
+            info = _ELEMENTS.get(self.current or "")
+            if info is not None and info[0] == 3:
+                self.errors += 1  # a stylistic element (b, i, ...) closed by another's end
             self._end()
 
     # --- scanning helpers ---------------------------------------------------------------
@@ -315,8 +330,13 @@ class _Parser:
             i += 1
         if i < n and s[i] == ";":
             i += 1
+        else:
+            self.errors += 1  # missing semicolon
         self.i = i
-        return value if _is_xml_char(value) else 0
+        if _is_xml_char(value):
+            return value
+        self.errors += 1
+        return 0
 
     def _entity_ref(self) -> tuple[str | None, int | None]:
         """At ``&``: the name read (None when there is none) and its code point when it
@@ -324,10 +344,13 @@ class _Parser:
         self.i += 1
         m = _ENTITY_NAME.match(self.s, self.i)
         if m is None or m.end() >= self.n:
+            self.errors += 1
             return None, None
         self.i = m.end()
         name = m.group()
-        if self._peek() == ";" and name in _ENTITIES:
+        if self._peek() != ";":
+            self.errors += 1
+        elif name in _ENTITIES:
             self.i += 1
             return name, _ENTITIES[name]
         return name, None
@@ -360,6 +383,7 @@ class _Parser:
     def _attribute(self) -> tuple[str | None, str | None]:
         name = self._html_name()
         if name is None:
+            self.errors += 1
             return None, None
         self._skip_blanks()
         if self._peek() != "=":
@@ -372,6 +396,8 @@ class _Parser:
             value = self._attribute_value(quote)
             if self._peek() == quote:
                 self.i += 1
+            else:
+                self.errors += 1
             return name, value
         return name, self._attribute_value("")
 
@@ -381,6 +407,7 @@ class _Parser:
         self.i += 1
         name = self._html_name()
         if name is None:
+            self.errors += 1
             while self.i < self.n and self.s[self.i] != ">":
                 self.i += 1
             return -1
@@ -390,14 +417,17 @@ class _Parser:
         if self.stack and name == "html":
             discard = True
             self.depth += 1
+            self.errors += 1
         if len(self.stack) != 1 and name == "head":
             discard = True
             self.depth += 1
+            self.errors += 1
         if name == "body":
             for element in self.stack:
                 if element.name == "body":
                     discard = True
                     self.depth += 1
+                    self.errors += 1
         self._skip_blanks()
         attrs: list[tuple[str, str | None]] = []
         seen: set[str] = set()
@@ -413,6 +443,8 @@ class _Parser:
                 if value is None and attname in _BOOLEAN_ATTRS:
                     value = attname
                 attrs.append((attname, value))
+            else:
+                self.errors += 1  # attribute redefined
             self._skip_blanks()
         if not discard:
             self._start(name, attrs)
@@ -425,6 +457,8 @@ class _Parser:
             if self._peek() == ">":
                 self.i += 1
             return
+        if name not in _ELEMENTS:
+            self.errors += 1  # "Tag %s invalid"
         if self.s.startswith("/>", self.i):
             self.i += 2
             self._end()
@@ -433,6 +467,7 @@ class _Parser:
             self.i += 1
         else:
             # the start tag runs to the end of the input
+            self.errors += 1
             self._end()
             self.stack.clear()
             return
@@ -447,6 +482,7 @@ class _Parser:
             return
         self._skip_blanks()
         if self._peek() != ">":
+            self.errors += 1
             while self.i < self.n and self.s[self.i] != ">":
                 self.i += 1
         if self._peek() == ">":
@@ -455,19 +491,23 @@ class _Parser:
             self.depth -= 1
             return
         if not any(e.name == name for e in self.stack):
+            self.errors += 1  # unexpected end tag
             return
         self._close_on_end_tag(name)
         if self.current == name:
             self._end()
+        elif self.current is not None:
+            self.errors += 1  # opening and ending tag mismatch
 
     def _script(self) -> None:
         name = self.current or ""
         s, n = self.s, self.n
         start = i = self.i
         while i < n:
-            if s[i] == "<" and s.startswith("/", i + 1) and (
-                    s[i + 2:i + 2 + len(name)].lower() == name):
-                break
+            if s[i] == "<" and s.startswith("/", i + 1):
+                if s[i + 2:i + 2 + len(name)].lower() == name:
+                    break
+                self.errors += 1  # "Element %s embeds close tag"
             i += 1
         self.i = i
         data = _NOT_XML_CHAR.sub("", s[start:i])
@@ -478,6 +518,7 @@ class _Parser:
         s, n = self.s, self.n
         i = self.i + 4
         if i + 1 >= n:
+            self.errors += 1
             self.i = n
             return
         # libxml2 walks three characters at a time: q r cur
@@ -490,15 +531,19 @@ class _Parser:
             if s[j] == "!" and s[j - 1] == "-" and s[j - 2] == "-" and j + 1 < n and (
                     s[j + 1] == ">"):
                 self.i = j + 2
+                self.errors += 1  # closed by --!>
                 self._append(Comment(_NOT_XML_CHAR.sub("", s[i:j - 2])))
                 return
             j += 1
+        self.errors += 1
         self.i = n  # an unfinished comment swallows the rest
 
     def _instruction(self) -> None:
         self.i += 2
-        m = _ENTITY_NAME.match(self.s, self.i)
-        if m is None or m.end() >= self.n:
+        m = _PI_TARGET.match(self.s, self.i)
+        # an ASCII name running to the end of the input is not read (libxml2's fast path)
+        if m is None or (m.end() >= self.n and m.group().isascii()):
+            self.errors += 1
             return
         target = m.group()
         self.i = m.end()
@@ -506,9 +551,12 @@ class _Parser:
             self.i += 1
             self._append(Instruction(target, None))
             return
+        if self._peek() not in _BLANKS:
+            self.errors += 1  # space expected after the target
         self._skip_blanks()
         end = self.s.find(">", self.i)
         if end < 0:
+            self.errors += 1
             self.i = self.n
             return
         data = _NOT_XML_CHAR.sub("", self.s[self.i:end])
@@ -594,6 +642,7 @@ class _Parser:
                 self._script()
                 continue
             if c == "<" and nxt == "!" and s[self.i + 2:self.i + 9].upper() == "DOCTYPE":
+                self.errors += 1  # a DOCTYPE amid content is misplaced
                 self._doctype()
                 # libxml2 carries on with the same pass, past the end-tag check: a
                 # "</" or "<!" right after a misplaced DOCTYPE is read as text
@@ -614,7 +663,32 @@ class _Parser:
             else:
                 self._char_data()
         self.stack.clear()
+        if self.qualified:
+            self._split_qualified(self.document)
         return self.document
+
+    def _split_qualified(self, parent: Element) -> None:
+        """SAX2 names an element ``a:b`` by its local part ``b`` (the parser itself
+        matched tags by the whole name); a local part that cannot start a name is an error."""
+        for child in parent.children:
+            if not isinstance(child, Element):
+                continue
+            name = child.name or ""
+            prefix, colon, local = name.partition(":")
+            if prefix and colon and local:
+                child.name = local
+                if not (local[0] in "_:" or local[0].isalpha()):
+                    self.errors += 1
+            self._split_qualified(child)
+
+
+def parse_in_context(html: str) -> list[Node] | None:
+    """What Nokogiri's ``Node#parse`` (libxml2's xmlParseInNodeContext) puts under an
+    element of an HTML document; None when libxml2 reports an error, on which Nokogiri
+    throws the result away and parses ``html`` as a fragment instead."""
+    parser = _Parser(html, in_context=True)
+    document = parser.parse()
+    return None if parser.errors else list(document.children)
 
 
 def parse_fragment(html: str) -> Element:
