@@ -5,11 +5,7 @@ The gem runs html-pipeline 2.14's EmojiFilter (names and images from gemoji 4.1,
 anywhere, so such a body is re-serialized as a whole by libxml2 (see ``_html4``).
 The filter swaps each text node holding a name for the text with ``<img>`` tags spliced
 in, *parsed again as HTML*: a text node that reads ``a<b :smile:`` (from ``a&lt;b``)
-gains a ``<b>`` element, and script or style text is treated like any other. Nokogiri
-parses a replacement under an element inside a ``<div>`` in that element's context and
-keeps the result when libxml2 reports no error, else parses it as a fresh fragment;
-the two only differ (and we give the fresh parse) for text that spells out ``<head>`` or
-``<body>`` start tags and is otherwise flawless HTML.
+gains a ``<b>`` element, and script or style text is treated like any other.
 """
 
 from __future__ import annotations
@@ -22,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from . import Plugin
-from ._html4 import Element, Node, Raw, Text, parse_fragment, serialize
+from ._html4 import Element, Node, Raw, Text, parse_fragment, parse_in_context, serialize
 
 if TYPE_CHECKING:
     from ..document import Document, Page
@@ -130,12 +126,20 @@ def _ignored(node: Node) -> bool:
 
 
 def _replacement(html: str, parent: Element) -> list[Node]:
-    """Nokogiri's ``node.replace(html)``: under an element, the markup parsed as a
-    ``<div>``'s content; at the top of the fragment, parsed as a fragment of its own."""
+    """Nokogiri's ``node.replace(html)``: at the top of the fragment, ``html`` parsed as a
+    fragment of its own; under an element, parsed as a ``<div>``'s content in that
+    element's context, or (when libxml2 reports an error there) as a fresh fragment.
+    The two parses differ only where the first keeps a ``<head>`` or ``<body>``."""
     if parent.name is None:
         return list(parse_fragment(html).children)
-    fragment = parse_fragment(f"<div>{html}</div>")
-    first = fragment.children[0] if fragment.children else None
+    wrapped = f"<div>{html}</div>"
+    lowered = html.lower()
+    nodes = None
+    if "<head" in lowered or "<body" in lowered:
+        nodes = parse_in_context(wrapped)
+    if nodes is None:
+        nodes = parse_fragment(wrapped).children
+    first = nodes[0] if nodes else None
     return list(first.children) if isinstance(first, Element) else []
 
 
