@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("info", "warning", "error"), default=None,
                        help="lowest severity that fails the check (default: error, or "
                        "newsletter_liquid.check.fail_on in _config.yml)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="parse every file's front matter (default: reuse what the last "
+                       "build or check parsed, when SOURCE/.newsletter-liquid-cache exists)")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help="keep what reading the site parsed in DIR (created when missing)")
     return parser
 
 
@@ -123,13 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _load(args: argparse.Namespace, source: Path):  # type: ignore[no-untyped-def]
+def _load(args: argparse.Namespace, source: Path,  # type: ignore[no-untyped-def]
+          cache_dir: Path | None = None):
     from .site import Site
 
     return Site.load(
         source, _split_configs(args.config), overrides=_overrides(args),
         drafts=args.drafts, future=True if args.future else None,
-        unpublished=True if args.unpublished else None,
+        unpublished=True if args.unpublished else None, cache_dir=cache_dir,
     )
 
 
@@ -137,20 +143,12 @@ def _build(args: argparse.Namespace) -> int:
     import gc
 
     source = Path(args.source or ".")
-    site = _load(args, source)
-    # A build allocates much and frees most of it by reference counting: the site just
-    # read stays to the end (frozen: never scanned again) and collections run less often.
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
-    if not args.quiet:
-        site.on_warning = lambda message: print(message, file=sys.stderr)
-    dest = Path(args.destination) if args.destination else None
     cache_dir = None
     if not args.no_cache:
-        from .cache import CACHE_DIR_NAME
+        from .readcache import CACHE_DIR_NAME
 
-        cache_dir = Path(args.cache_dir) if args.cache_dir else site.source / CACHE_DIR_NAME
-        inside = _inside(cache_dir, site.source)
+        cache_dir = Path(args.cache_dir) if args.cache_dir else source.resolve() / CACHE_DIR_NAME
+        inside = _inside(cache_dir, source)
         if inside is not None and not inside.startswith((".", "_")):
             print("newsletter-liquid build: --cache-dir inside the source must start with '.' "
                   "or '_' (else the site would read the cache as content)", file=sys.stderr)
@@ -158,6 +156,14 @@ def _build(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print("newsletter-liquid build: --jobs must be 1 or more", file=sys.stderr)
         return 2
+    site = _load(args, source, cache_dir)
+    # A build allocates much and frees most of it by reference counting: the site just
+    # read stays to the end (frozen: never scanned again) and collections run less often.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    if not args.quiet:
+        site.on_warning = lambda message: print(message, file=sys.stderr)
+    dest = Path(args.destination) if args.destination else None
     written = site.build(dest, cache_dir=cache_dir, jobs=args.jobs)
     if args.verbose:
         for rel in written:
@@ -193,6 +199,7 @@ def _check(args: argparse.Namespace) -> int:
             overrides=_overrides(args), drafts=args.drafts,
             future=True if args.future else None,
             unpublished=True if args.unpublished else None, jobs=args.jobs,
+            cache_dir=args.cache_dir, use_cache=not args.no_cache,
         )
     except CheckUsageError as exc:
         print(f"newsletter-liquid check: {exc.message}", file=sys.stderr)

@@ -11,12 +11,15 @@ import copy
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ._yaml import YamlError, load_yaml
 from .errors import ConfigError
+
+#: parses a YAML text, times without offset shown in a zone (None: the local one)
+YamlLoader = Callable[[str, "dt.tzinfo | None"], Any]
 
 __all__ = [
     "DEFAULTS",
@@ -117,7 +120,7 @@ def deep_merge(target: Mapping[str, Any], overwrite: Mapping[str, Any]) -> dict[
     return merged
 
 
-def _read_config_file(path: Path) -> dict[str, Any]:
+def _read_config_file(path: Path, load: YamlLoader | None = None) -> dict[str, Any]:
     try:
         text = path.read_text("utf-8")
     except FileNotFoundError:
@@ -135,7 +138,7 @@ def _read_config_file(path: Path) -> dict[str, Any]:
             f"no parser for '{path.name}': use a .yml or .yaml file", str(path)
         )
     try:
-        data = load_yaml(text.removeprefix("\ufeff"))
+        data = (load or load_yaml)(text.removeprefix("\ufeff"), None)
     except YamlError as exc:
         raise ConfigError(
             f"invalid YAML: {exc.message}", str(path), exc.line + 1, exc.col + 1
@@ -159,10 +162,13 @@ def load_config(
     source: str | os.PathLike[str],
     config_files: Sequence[str | os.PathLike[str]] | None = None,
     overrides: Mapping[str, Any] | None = None,
+    *,
+    load: YamlLoader | None = None,
 ) -> dict[str, Any]:
     """Jekyll's configuration for a site: defaults < config files in order < overrides.
 
-    With no ``config_files``, ``<source>/_config.yml`` is read when it exists.
+    With no ``config_files``, ``<source>/_config.yml`` is read when it exists. ``load``
+    parses YAML texts (a read cache's, which remembers them; default: ``load_yaml``).
     """
     source_path = Path(source).resolve()
     config: dict[str, Any] = copy.deepcopy(dict(DEFAULTS))
@@ -173,7 +179,7 @@ def load_config(
         default = _default_config_file(source_path)
         files = [default] if default else []
     for path in files:
-        config = deep_merge(config, _read_config_file(path))
+        config = deep_merge(config, _read_config_file(path, load))
     if overrides:
         config = deep_merge(config, dict(overrides))
     for option in ("include", "exclude", "plugins"):

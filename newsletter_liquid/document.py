@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from .config import deep_merge
 from .errors import SiteError
-from .frontmatter import parse_front_matter
 from .rtime import parse_ruby_time, ruby_strftime
 from .urls import generate_url, unescape_path
 from .utils import add_permalink_suffix, pluralized_array, slugify, titleize_slug
@@ -97,7 +96,7 @@ class Layout:
         self.relative_path = relative_path
         if text is None:
             text = site.read_text(path)
-        fm = parse_front_matter(text, relative_path, site.zone)
+        fm = site.front_matter(text, relative_path)
         self.data: dict[str, Any] = fm.data
         self.content = fm.body
         self.body_line = fm.body_line
@@ -241,7 +240,7 @@ class Page(Convertible):
         defaults = site.defaults.all(self.relative_path, "pages")
         if content is None:
             text = site.read_text(self.path)
-            fm = parse_front_matter(text, self.relative_path, self.site.zone)
+            fm = site.front_matter(text, self.relative_path)
             own, self.content, self.body_line = fm.data, fm.body, fm.body_line
         else:
             own, self.content, self.body_line = dict(data or {}), content, 1
@@ -447,7 +446,7 @@ class Document(Convertible):
         if defaults:
             self._merge(defaults, "front matter defaults")
         text = self.site.read_text(self.path)
-        fm = parse_front_matter(text, self.relative_path, self.site.zone)
+        fm = self.site.front_matter(text, self.relative_path)
         self.content = fm.body
         self.body_line = fm.body_line
         if fm.data:

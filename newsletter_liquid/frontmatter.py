@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,19 +57,21 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def parse_front_matter(
-    text: str, filename: str | None = None, zone: dt.tzinfo | None = None
+    text: str, filename: str | None = None, zone: dt.tzinfo | None = None,
+    *, load: Callable[[str, dt.tzinfo | None], Any] = load_yaml,
 ) -> FrontMatter:
     """Split ``text`` and load its front matter as Jekyll (Psych.safe_load) would.
 
     ``zone`` is the local zone a time without offset is shown in (Jekyll: the site's
     ``timezone:``; None: the process's). Raises FrontMatterError with the line and
-    column in the file for bad YAML or front matter that is not a mapping.
+    column in the file for bad YAML or front matter that is not a mapping. ``load``
+    parses the YAML (a site's read cache passes its own, which remembers texts).
     """
     yaml_text, body, body_line = split_front_matter(text)
     if yaml_text is None:
         return FrontMatter({}, body, body_line, False)
     try:
-        data = load_yaml(yaml_text, zone)
+        data = load(yaml_text, zone)
     except YamlError as exc:
         raise FrontMatterError(
             f"invalid YAML front matter: {exc.message}", filename, exc.line + 1, exc.col + 1

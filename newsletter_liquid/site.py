@@ -26,13 +26,14 @@ from ._yaml import YamlError, load_yaml
 from .config import FrontMatterDefaults, load_config, resolve_timezone
 from .document import Collection, Document, Layout, Page, StaticFile
 from .errors import ConfigError, SiteError
-from .frontmatter import has_front_matter
+from .frontmatter import FrontMatter, has_front_matter, parse_front_matter
 
 if TYPE_CHECKING:
     from .cache import CacheStore, PendingText, Tracker
     from .dialect import JekyllEnvironment
     from .kramdown import KramdownOptions
     from .plugins import Plugin
+    from .readcache import YamlCache
     from .renderer import Renderer
 
 __all__ = ["Site"]
@@ -92,6 +93,8 @@ class Site:
         self._markdown_new: dict[str, str] = {}
         self._markdown_used: set[str] = set()
         self._markdown_salt: bytes | None = None
+        #: YAML values of the last read (front matter, data files), by text; see readcache
+        self.yaml_cache: YamlCache | None = None
         #: what the last cached build reused and rendered (for ``build --verbose``)
         self.cache_stats: dict[str, int] = {}
         #: output path -> (the text, its digest) known from the last cached render
@@ -123,14 +126,24 @@ class Site:
         drafts: bool = False,
         future: bool | None = None,
         unpublished: bool | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
     ) -> Site:
-        """Read a site: configuration, layouts, pages, collections, data, static files."""
+        """Read a site: configuration, layouts, pages, collections, data, static files.
+        With ``cache_dir``, YAML texts parsed by the last read from there are not parsed
+        again (the values are the same; see ``readcache``)."""
         source_path = Path(source)
         if not source_path.is_dir():
             raise SiteError(f"source folder {source_path} does not exist", str(source_path))
-        config = load_config(source_path, config_files, overrides)
+        yaml_cache = None
+        if cache_dir is not None:
+            from .readcache import YamlCache
+
+            yaml_cache = YamlCache.open(cache_dir)
+        config = load_config(source_path, config_files, overrides,
+                             load=yaml_cache.load if yaml_cache is not None else None)
         config["serving"] = False  # `jekyll build` sets it (after the config files' keys)
         site = cls(config, drafts=drafts, future=future, unpublished=unpublished)
+        site.yaml_cache = yaml_cache
         site.read()
         return site
 
@@ -172,6 +185,18 @@ class Site:
         if self.tracker is not None:
             self.tracker.observe_file(path, text)
         return text
+
+    def load_yaml(self, text: str) -> Any:
+        """A YAML text of the site (times in its zone), through the read cache if any."""
+        if self.yaml_cache is not None:
+            return self.yaml_cache.load(text, self.zone)
+        return load_yaml(text, self.zone)
+
+    def front_matter(self, text: str, relative_path: str) -> FrontMatter:
+        """A file's front matter and body, its YAML through the read cache if any."""
+        if self.yaml_cache is not None:
+            return parse_front_matter(text, relative_path, self.zone, load=self.yaml_cache.load)
+        return parse_front_matter(text, relative_path, self.zone)
 
     def _rel(self, path: Path) -> str:
         try:
@@ -277,6 +302,8 @@ class Site:
         self._read_collections()
         self.data = self._read_data(self.source / str(self.config.get("data_dir", "_data")))
         self._limit_posts()
+        if self.yaml_cache is not None:
+            self.yaml_cache.save()
 
     def _limit_posts(self) -> None:
         limit = self.config.get("limit_posts")
@@ -460,7 +487,7 @@ class Site:
                 raise SiteError(f"invalid JSON: {exc.msg}", self._rel(path),
                                 exc.lineno, exc.colno) from None
         try:
-            return load_yaml(text, self.zone)
+            return self.load_yaml(text)
         except YamlError as exc:
             raise SiteError(f"invalid YAML: {exc.message}", self._rel(path),
                             exc.line + 1, exc.col + 1) from None

@@ -30,12 +30,17 @@ def check(
     future: bool | None = None,
     unpublished: bool | None = None,
     jobs: int | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
 ) -> list[Finding]:
     """Check ``paths`` in the context of ``site`` (a folder or a loaded ``Site``;
     default: the current folder). ``paths=None`` checks every file of the site;
     files that are not documents, layouts or includes are skipped. ``jobs``: processes
-    to render with (default: one for a few files, up to four for the whole site)."""
+    to render with (default: one for a few files, up to four for the whole site).
+    ``cache_dir``: where the values of the site's last read are kept (default: the build
+    cache's folder in the source, when it exists); ``use_cache=False``: nowhere."""
     from .engine import run_check
 
     return run_check(paths, site, config_files=config_files, overrides=overrides,
-                     drafts=drafts, future=future, unpublished=unpublished, jobs=jobs)
+                     drafts=drafts, future=future, unpublished=unpublished, jobs=jobs,
+                     cache_dir=cache_dir, use_cache=use_cache)
