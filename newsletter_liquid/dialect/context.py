@@ -15,6 +15,7 @@ from io import StringIO
 from typing import TYPE_CHECKING, Any, TextIO
 
 from liquid import BoundTemplate, RenderContext
+from liquid.exceptions import OutputStreamLimitError
 from liquid.output import LimitedStringIO
 from liquid.utils import ReadOnlyChainMap
 
@@ -23,7 +24,22 @@ from .expressions import LiquidDrop, RenderError
 if TYPE_CHECKING:
     from liquid.ast import Node
 
-__all__ = ["ForloopDrop", "JekyllContext", "JekyllTemplate", "TablerowloopDrop"]
+__all__ = ["ForloopDrop", "JekyllContext", "JekyllTemplate", "OutputBuffer", "TablerowloopDrop"]
+
+
+class OutputBuffer(LimitedStringIO):
+    """python-liquid's byte-limited buffer (newlines kept as written), counting ASCII text
+    without encoding it: a render writes tens of thousands of pieces."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit=limit, newline="")
+
+    def write(self, text: str) -> int:
+        if text:
+            self.size += len(text) if text.isascii() else len(text.encode("utf-8"))
+            if self.size > self.limit:
+                raise OutputStreamLimitError("output stream limit reached", token=None)
+        return StringIO.write(self, text)
 
 
 class JekyllContext(RenderContext):
@@ -66,7 +82,7 @@ class JekyllContext(RenderContext):
         if limit is None:
             return StringIO(newline="")
         carry = buf.size if isinstance(buf, LimitedStringIO) else 0
-        return LimitedStringIO(limit=limit - carry, newline="")
+        return OutputBuffer(limit - carry)
 
 
 class JekyllTemplate(BoundTemplate):
@@ -79,7 +95,7 @@ class JekyllTemplate(BoundTemplate):
         limit = self.env.output_stream_limit
         if limit is None:
             return StringIO(newline="")
-        return LimitedStringIO(limit=limit, newline="")
+        return OutputBuffer(limit)
 
     def render_with_context(
         self, context: RenderContext, buffer: TextIO, *args: Any,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...rtime import parse_ruby_time, rfc822, ruby_strftime, time_at, to_local, xmlschema
 from ..rubyvalues import inspect
-from ._base import filter_error, liquid_filter, ruby_str, site_of
+from ._base import filter_error, liquid_filter, remember, ruby_str, site_of
 
 if TYPE_CHECKING:
     from liquid import RenderContext
@@ -75,6 +75,19 @@ def date(value: Any, fmt: Any, *, context: RenderContext) -> Any:
     moment = to_date(value, context)
     if moment is None:
         return value
+    memo = getattr(context.env, "filter_memo", None) if context is not None else None
+    if memo is None:
+        return _strftime(moment, pattern)
+    # The zone object itself (names differ between zones equal by offset) and the fold
+    # (a repeated hour) are part of the key; a date is never equal to a time.
+    zone = moment.tzinfo if isinstance(moment, dt.datetime) else None
+    key = (_strftime, pattern, type(moment), moment, id(zone), zone,
+           getattr(moment, "fold", 0))
+    text = memo.get(key)
+    return text if text is not None else remember(memo, key, _strftime(moment, pattern))
+
+
+def _strftime(moment: dt.datetime | dt.date, pattern: str) -> str:
     try:
         return ruby_strftime(moment, pattern)
     except ValueError as exc:
