@@ -1012,11 +1012,18 @@ def markdown_salt(options: Mapping[str, Any]) -> bytes:
 
 
 def _versions() -> list[str]:
-    """The libraries whose behaviour shows in the output."""
-    import liquid
-    import mistune
-    import pygments
-    import yaml
+    """The libraries whose behaviour shows in the output, by their installed files (a new
+    version rewrites its ``__init__.py``, which names it): importing them to read their
+    ``__version__`` would cost a rebuild that needs neither PyYAML nor Pygments."""
+    from importlib.util import find_spec
 
-    return [sys.version, *(str(getattr(m, "__version__", "")) for m in (liquid, mistune,
-                                                                        pygments, yaml))]
+    found = [sys.version]
+    for name in ("liquid", "mistune", "pygments", "yaml"):
+        spec = find_spec(name)
+        origin = spec.origin if spec is not None else None
+        try:
+            stat = os.stat(origin) if origin else None
+        except OSError:
+            stat = None
+        found.append(f"{name}:{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat else name)
+    return found

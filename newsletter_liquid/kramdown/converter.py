@@ -7,7 +7,6 @@ indent)`` method and block elements are indented two spaces per level.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -250,9 +249,13 @@ class HtmlConverter:
     def convert_ul(self, el: Element, indent: int) -> str:
         refs = (el.options.get("ial") or {}).get(":refs") or ()
         if self.toc_code is None and "toc" in refs:
+            import uuid  # rare; its import (platform) costs every start ~5 ms
+
             self.toc_code = (el.type, el.attr, f"\x00toc{uuid.uuid4().hex}\x00")
             return self.toc_code[2]
         if self.footnote_location is None and "footnotes" in refs:
+            import uuid
+
             self.footnote_location = f"\x00footnotes{uuid.uuid4().hex}\x00"
             return self.footnote_location
         return self.format_as_indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
