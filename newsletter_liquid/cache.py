@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -222,8 +223,10 @@ def own_fingerprint(item: Convertible) -> str:
     return fingerprint(parts)
 
 
+@functools.cache
 def _code_digest() -> str:
-    """The package's own source: any change to the code is a new cache."""
+    """The package's own source: any change to the code is a new cache (read once per
+    process: the site-wide key and the Markdown salt both need it)."""
     root = Path(__file__).resolve().parent
     h = hashlib.blake2b(digest_size=16)
     for path in sorted(root.rglob("*.py")):
