@@ -27,6 +27,23 @@ if TYPE_CHECKING:
 __all__ = ["ForloopDrop", "JekyllContext", "JekyllTemplate", "OutputBuffer", "TablerowloopDrop"]
 
 
+class _Scope(ReadOnlyChainMap):
+    """python-liquid's chain of scopes, asking plain dicts with ``in`` (a miss costs no
+    exception: most lookups pass through a few scopes before the payload)."""
+
+    def __getitem__(self, key: str) -> object:
+        for mapping in self._maps:
+            if type(mapping) is dict:
+                if key in mapping:
+                    return mapping[key]
+            else:
+                try:
+                    return mapping[key]
+                except KeyError:
+                    pass
+        raise KeyError(key)
+
+
 class OutputBuffer(LimitedStringIO):
     """python-liquid's byte-limited buffer (newlines kept as written), counting ASCII text
     without encoding it: a render writes tens of thousands of pieces."""
@@ -51,7 +68,11 @@ class JekyllContext(RenderContext):
         super().__init__(template, **kwargs)
         counters: dict[str, Any] = getattr(self.env, "counters", self.counters)
         self.counters = counters
-        self.scope = ReadOnlyChainMap(self.locals, counters, self.globals)
+        # The template's globals are a chain themselves (render arguments, matter, the
+        # template's globals): their maps join this chain, in the same order.
+        chained = self.globals._maps if isinstance(self.globals, ReadOnlyChainMap) else (
+            self.globals,)
+        self.scope = _Scope(self.locals, counters, *chained)
         self.registers: dict[str, Any] = {}
         self.interrupts: list[str] = []
         self.strict_variables = bool(getattr(self.env, "strict_variables", False))

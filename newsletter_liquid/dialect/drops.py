@@ -8,7 +8,7 @@ same keys Jekyll's drops expose, in Jekyll's order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from ..document import Collection, Document, Excerpt, Page, StaticFile
@@ -27,6 +27,9 @@ __all__ = [
 ]
 
 
+Method = Callable[[Any], Any]
+
+
 class Drop(Mapping[str, Any]):
     """Computed keys first, then the object's data (``fallback_data``).
 
@@ -35,8 +38,12 @@ class Drop(Mapping[str, Any]):
     whole, its keys or its text).
     """
 
-    def _methods(self) -> dict[str, Callable[[], Any]]:
-        return {}
+    #: the computed keys, in Jekyll's order: functions of the drop, one table per class
+    #: (drops are made on every ``page.next``, their tables never)
+    METHODS: ClassVar[dict[str, Method]] = {}
+
+    def _methods(self) -> dict[str, Method]:
+        return self.METHODS
 
     def _fallback(self) -> Mapping[str, Any]:
         return {}
@@ -44,22 +51,15 @@ class Drop(Mapping[str, Any]):
     def _observer(self) -> Callable[[Drop, str | None], None] | None:
         return None
 
-    def _table(self) -> dict[str, Callable[[], Any]]:
-        """``_methods()`` made once per drop (its functions compute on each call)."""
-        table: dict[str, Callable[[], Any]] | None = self.__dict__.get("_method_table")
-        if table is None:
-            table = self.__dict__["_method_table"] = self._methods()
-        return table
-
     def __getitem__(self, key: str) -> Any:
         if not isinstance(key, str):
             raise KeyError(key)
         observe = self._observer()
         if observe is not None:
             observe(self, key)
-        methods = self._table()
-        if key in methods:
-            return methods[key]()
+        method = self.METHODS.get(key)
+        if method is not None:
+            return method(self)
         return self._fallback()[key]
 
     def __contains__(self, key: object) -> bool:
@@ -68,13 +68,28 @@ class Drop(Mapping[str, Any]):
         observe = self._observer()
         if observe is not None:
             observe(self, key)
-        return key in self._table() or key in self._fallback()
+        return key in self.METHODS or key in self._fallback()
+
+    def liquid_lookup(self, key: object) -> tuple[bool, Any]:
+        """``key in drop`` then ``drop[key]`` (a Liquid lookup step), reported once."""
+        if not isinstance(key, str):
+            return False, None
+        observe = self._observer()
+        if observe is not None:
+            observe(self, key)
+        method = self.METHODS.get(key)
+        if method is not None:
+            return True, method(self)
+        fallback = self._fallback()
+        if key in fallback:
+            return True, fallback[key]
+        return False, None
 
     def keys(self) -> Any:
         observe = self._observer()
         if observe is not None:
             observe(self, None)
-        return list(dict.fromkeys([*self._table(), *self._fallback()]))
+        return list(dict.fromkeys([*self.METHODS, *self._fallback()]))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.keys())
@@ -92,29 +107,27 @@ class DocumentDrop(Drop):
     def __init__(self, doc: Document) -> None:
         self.doc = doc
 
-    def _methods(self) -> dict[str, Callable[[], Any]]:
-        d = self.doc
-        # Keys in the order Jekyll 4.3.1 on Ruby 3.1 lists them (its method table order).
-        return {
-            "name": lambda: d.data.get("name") or d.basename,
-            "id": lambda: d.id,
-            "relative_path": lambda: d.relative_path,
-            "excerpt": lambda: (
-                d.excerpt.render() if d.excerpt is not None
-                else _to_s(d.data.get("excerpt"))
-            ),
-            "title": lambda: d.data.get("title"),
-            "categories": lambda: d.data.get("categories"),
-            "collection": lambda: d.collection.label,
-            "next": lambda: _drop_or_none(d.next_doc()),
-            "tags": lambda: d.data.get("tags"),
-            "previous": lambda: _drop_or_none(d.previous_doc()),
-            "content": lambda: d.content,
-            "output": lambda: d.output,
-            "path": lambda: d.relative_path,
-            "date": lambda: d.date,
-            "url": lambda: d.url,
-        }
+    # Keys in the order Jekyll 4.3.1 on Ruby 3.1 lists them (its method table order).
+    METHODS: ClassVar[dict[str, Method]] = {
+        "name": lambda self: self.doc.data.get("name") or self.doc.basename,
+        "id": lambda self: self.doc.id,
+        "relative_path": lambda self: self.doc.relative_path,
+        "excerpt": lambda self: (
+            self.doc.excerpt.render() if self.doc.excerpt is not None
+            else _to_s(self.doc.data.get("excerpt"))
+        ),
+        "title": lambda self: self.doc.data.get("title"),
+        "categories": lambda self: self.doc.data.get("categories"),
+        "collection": lambda self: self.doc.collection.label,
+        "next": lambda self: _drop_or_none(self.doc.next_doc()),
+        "tags": lambda self: self.doc.data.get("tags"),
+        "previous": lambda self: _drop_or_none(self.doc.previous_doc()),
+        "content": lambda self: self.doc.content,
+        "output": lambda self: self.doc.output,
+        "path": lambda self: self.doc.relative_path,
+        "date": lambda self: self.doc.date,
+        "url": lambda self: self.doc.url,
+    }
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.doc.data
@@ -155,15 +168,15 @@ class ExcerptDrop(DocumentDrop):
         self.excerpt = excerpt
         super().__init__(excerpt.doc)
 
-    def _methods(self) -> dict[str, Callable[[], Any]]:
-        methods = super()._methods()
-        methods["content"] = lambda: self.excerpt.content
-        methods["output"] = lambda: self.excerpt.output
-        methods["id"] = lambda: self.excerpt.id
-        methods["excerpt"] = lambda: None
-        methods["layout"] = lambda: None
-        methods["path"] = lambda: self.excerpt.relative_path
-        return methods
+    METHODS: ClassVar[dict[str, Method]] = {
+        **DocumentDrop.METHODS,
+        "content": lambda self: self.excerpt.content,
+        "output": lambda self: self.excerpt.output,
+        "id": lambda self: self.excerpt.id,
+        "excerpt": lambda self: None,
+        "layout": lambda self: None,
+        "path": lambda self: self.excerpt.relative_path,
+    }
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.excerpt.data
@@ -196,16 +209,14 @@ class StaticFileDrop(Drop):
     def __init__(self, file: StaticFile) -> None:
         self.file = file
 
-    def _methods(self) -> dict[str, Callable[[], Any]]:
-        f = self.file
-        return {
-            "name": lambda: f.name,
-            "basename": lambda: f.basename,
-            "extname": lambda: f.extname,
-            "path": lambda: f.relative_path,
-            "collection": lambda: f.collection.label if f.collection else None,
-            "modified_time": lambda: f.modified_time,
-        }
+    METHODS: ClassVar[dict[str, Method]] = {
+        "name": lambda self: self.file.name,
+        "basename": lambda self: self.file.basename,
+        "extname": lambda self: self.file.extname,
+        "path": lambda self: self.file.relative_path,
+        "collection": lambda self: self.file.collection.label if self.file.collection else None,
+        "modified_time": lambda self: self.file.modified_time,
+    }
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.file.data
@@ -220,16 +231,14 @@ class CollectionDrop(Drop):
     def __init__(self, collection: Collection) -> None:
         self.collection = collection
 
-    def _methods(self) -> dict[str, Callable[[], Any]]:
-        c = self.collection
-        return {
-            "label": lambda: c.label,
-            "files": lambda: [StaticFileDrop(f) for f in c.files],
-            "docs": lambda: [DocumentDrop(d) for d in c.docs],
-            "output": lambda: c.write,
-            "relative_directory": lambda: c.relative_directory,
-            "directory": lambda: str(c.directory),
-        }
+    METHODS: ClassVar[dict[str, Method]] = {
+        "label": lambda self: self.collection.label,
+        "files": lambda self: [StaticFileDrop(f) for f in self.collection.files],
+        "docs": lambda self: [DocumentDrop(d) for d in self.collection.docs],
+        "output": lambda self: self.collection.write,
+        "relative_directory": lambda self: self.collection.relative_directory,
+        "directory": lambda self: str(self.collection.directory),
+    }
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.collection.metadata
@@ -259,8 +268,9 @@ class JekyllDrop(Drop):
     def __init__(self, environment: str) -> None:
         self.environment = environment
 
-    def _methods(self) -> dict[str, Callable[[], Any]]:
-        return {"version": lambda: "4.3.1", "environment": lambda: self.environment}
+    METHODS: ClassVar[dict[str, Method]] = {
+        "version": lambda self: "4.3.1", "environment": lambda self: self.environment,
+    }
 
     def keys(self) -> Any:
         return []  # Jekyll's JekyllDrop lists no keys (iterating it yields nothing)
@@ -274,25 +284,24 @@ class SiteDrop(Drop):
         self._posts: list[DocumentDrop] | None = None
         self.current_document: Document | None = None
 
-    def _methods(self) -> dict[str, Callable[[], Any]]:
-        s = self.site
-        return {
-            "collections": lambda: [
-                CollectionDrop(c) for c in sorted(s.collections.values(), key=lambda c: c.label)
-            ],
-            "time": lambda: s.time,
-            "posts": self._site_posts,
-            "html_pages": lambda: s.page_values(html_only=True),
-            # Jekyll's SiteDrop#config is private: ``site.config`` reads a ``config`` key
-            "config": lambda: s.config.get("config"),
-            "documents": lambda: [DocumentDrop(d) for d in s.documents],
-            "pages": lambda: s.page_values(),
-            "data": lambda: s.data,
-            "categories": lambda: s.post_attr_hash("categories"),
-            "related_posts": self._related_posts,
-            "tags": lambda: s.post_attr_hash("tags"),
-            "static_files": lambda: [StaticFileDrop(f) for f in s.static_files],
-        }
+    METHODS: ClassVar[dict[str, Method]] = {
+        "collections": lambda self: [
+            CollectionDrop(c)
+            for c in sorted(self.site.collections.values(), key=lambda c: c.label)
+        ],
+        "time": lambda self: self.site.time,
+        "posts": lambda self: self._site_posts(),
+        "html_pages": lambda self: self.site.page_values(html_only=True),
+        # Jekyll's SiteDrop#config is private: ``site.config`` reads a ``config`` key
+        "config": lambda self: self.site.config.get("config"),
+        "documents": lambda self: [DocumentDrop(d) for d in self.site.documents],
+        "pages": lambda self: self.site.page_values(),
+        "data": lambda self: self.site.data,
+        "categories": lambda self: self.site.post_attr_hash("categories"),
+        "related_posts": lambda self: self._related_posts(),
+        "tags": lambda self: self.site.post_attr_hash("tags"),
+        "static_files": lambda self: [StaticFileDrop(f) for f in self.site.static_files],
+    }
 
     def _collection(self, key: object) -> Collection | None:
         """``site.<label>`` is that collection's documents, before any other key."""
@@ -319,6 +328,15 @@ class SiteDrop(Drop):
                 observe(self, key)
             return True
         return super().__contains__(key)
+
+    def liquid_lookup(self, key: object) -> tuple[bool, Any]:
+        collection = self._collection(key)
+        if collection is not None and isinstance(key, str):
+            observe = self._observer()
+            if observe is not None:
+                observe(self, key)
+            return True, [DocumentDrop(d) for d in collection.docs]
+        return super().liquid_lookup(key)
 
     def _site_posts(self) -> list[DocumentDrop]:
         if self._posts is None:

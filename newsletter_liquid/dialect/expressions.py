@@ -190,7 +190,7 @@ def to_liquid(value: Any) -> Any:
 class VariableLookup:
     """``page.title``, ``site.data[name].items``, ``[key]``."""
 
-    __slots__ = ("commands", "lookups", "markup", "name")
+    __slots__ = ("commands", "dynamic_name", "lookups", "markup", "name", "steps")
 
     def __init__(self, markup: str) -> None:
         self.markup = markup
@@ -199,6 +199,7 @@ class VariableLookup:
         if isinstance(name, str) and name.startswith("[") and name.endswith("]"):
             name = parse_expression(name[1:-1])
         self.name = name
+        self.dynamic_name = _is_dynamic(name)
         self.commands: set[int] = set()
         for i, part in enumerate(parts):
             if part.startswith("[") and part.endswith("]"):
@@ -206,16 +207,26 @@ class VariableLookup:
             elif part in ("size", "first", "last"):
                 self.commands.add(i)
         self.lookups = parts
+        #: per step: its key (evaluated first when ``dynamic``), dynamic, a command name
+        self.steps = tuple(
+            (part, _is_dynamic(part), i in self.commands) for i, part in enumerate(parts)
+        )
 
     def __repr__(self) -> str:
         return f"VariableLookup({self.markup!r})"
 
     def evaluate(self, context: LookupContext) -> Any:
-        obj = to_liquid(context.find_variable(evaluate(self.name, context)))
-        for i, lookup in enumerate(self.lookups):
-            key = evaluate(lookup, context)
-            found, obj = lookup_key(obj, key, i in self.commands)
-            obj = to_liquid(obj)
+        name = self.name
+        if self.dynamic_name:
+            name = name.evaluate(context)
+        obj = context.find_variable(name)
+        if type(obj) is EmptyLiteral:
+            obj = ""
+        for lookup, dynamic, command in self.steps:
+            key = lookup.evaluate(context) if dynamic else lookup
+            found, obj = lookup_key(obj, key, command)
+            if type(obj) is EmptyLiteral:
+                obj = ""
             if not found:
                 if context.strict_variables:
                     from .rubyvalues import to_s
@@ -231,10 +242,31 @@ def VARIABLE_PARSER_SCAN(markup: str) -> list[Any]:
     return list(VARIABLE_PARSER.findall(markup))
 
 
+def _is_dynamic(expr: Any) -> bool:
+    """Whether ``evaluate(expr)`` calls it: an expression, not a literal (nor a class)."""
+    return hasattr(expr, "evaluate") and not isinstance(expr, type)
+
+
 def lookup_key(obj: Any, key: Any, command: bool) -> tuple[bool, Any]:
     """One ``.key`` or ``[key]`` step of a lookup, as ``VariableLookup#evaluate`` does it."""
+    if type(obj) is dict:
+        try:
+            if key in obj:
+                return True, obj[key]
+        except TypeError:
+            pass
+        return _command(obj, key) if command else (False, None)
     if isinstance(obj, LiquidDrop):
         return True, obj.invoke(key)
+    drop_lookup = getattr(obj, "liquid_lookup", None)
+    if drop_lookup is not None:  # a Jekyll drop: ``key in obj`` and ``obj[key]`` in one
+        try:
+            found: tuple[bool, Any] = drop_lookup(key)
+            if found[0]:
+                return found
+        except TypeError:
+            pass
+        return _command(obj, key) if command else (False, None)
     if isinstance(obj, Mapping):
         try:
             if key in obj:
