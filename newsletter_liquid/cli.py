@@ -7,10 +7,12 @@ Bad input never shows a traceback: every error of ours prints as
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 __all__ = ["main"]
 
@@ -100,7 +102,28 @@ def _overrides(args: argparse.Namespace) -> dict[str, object]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line with ``argv``; returns the exit status.
+
+    ``main()`` without arguments is the program itself (the ``newsletter-liquid``
+    script, ``python -m newsletter_liquid``): it reads ``sys.argv`` and ends the process
+    with the status once its output is flushed, without the interpreter's teardown of
+    everything a build loaded (tens of milliseconds, a tenth of a rebuild).
+    """
+    status = _run(argv)
+    if argv is None:
+        _exit(status)
+    return status
+
+
+def _exit(status: int) -> NoReturn:
+    for stream in (sys.stdout, sys.stderr):
+        # a closed pipe (``| head``): nothing more can be said
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     from .errors import NewsletterLiquidError
 
