@@ -2,7 +2,7 @@
 
 ``Path.resolve`` checks every component of a path for a symbolic link; a check
 resolves every file of the site, all in a few folders, so each folder is resolved
-once and only the file itself is looked at again.
+and listed once.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ __all__ = ["RealPaths", "output_path"]
 
 
 class RealPaths:
-    """``Path.resolve()`` with each folder's real path remembered (same results)."""
+    """``Path.resolve()`` with each folder's real path and symbolic links read once
+    (one listing per folder instead of a look at every component of every file)."""
 
     def __init__(self) -> None:
-        self._folders: dict[str, str] = {}
+        self._folders: dict[str, tuple[str, frozenset[str]] | None] = {}
 
     def __call__(self, path: Path) -> Path:
         text = os.fspath(path)
@@ -27,13 +28,21 @@ class RealPaths:
         folder, name = os.path.split(text)
         if not name:
             return path.resolve()
-        real = self._folders.get(folder)
-        if real is None:
-            real = self._folders[folder] = os.path.realpath(folder)
-        candidate = os.path.join(real, name)
-        if os.path.islink(candidate):
+        if folder not in self._folders:
+            self._folders[folder] = self._scan(folder)
+        known = self._folders[folder]
+        if known is None or name in known[1]:
             return path.resolve()
-        return Path(candidate)
+        return Path(os.path.join(known[0], name))
+
+    @staticmethod
+    def _scan(folder: str) -> tuple[str, frozenset[str]] | None:
+        try:
+            with os.scandir(folder) as entries:
+                links = frozenset(e.name for e in entries if e.is_symlink())
+        except OSError:
+            return None
+        return os.path.realpath(folder), links
 
 
 def output_path(item: Any) -> str:
