@@ -86,27 +86,31 @@ def text_digest(text: str) -> str:
 _EMPTY_DIGEST = text_digest("")
 
 
-def fingerprint(value: Any) -> str:
+def fingerprint(value: Any, *, own: bool = False) -> str:
     """A digest of ``value`` that is equal across processes exactly when the value is.
 
     Drops count by their identity (``drop_token``), not by their contents: what a
-    render reads from them is logged read by read.
+    render reads from them is logged read by read. An excerpt counts by its output;
+    with ``own`` (an item's data as its own input) by its source text, as
+    ``["excerpt", text]``.
     """
     from .dialect.drops import Drop
     from .document import Excerpt
 
     h = hashlib.blake2b(digest_size=16)
-    _Feeder(h, Drop, Excerpt).feed(value, 0)
+    _Feeder(h, Drop, Excerpt, own).feed(value, 0)
     return h.hexdigest()
 
 
 class _Feeder:
-    __slots__ = ("drop_class", "excerpt_class", "h")
+    __slots__ = ("drop_class", "excerpt_class", "h", "own")
 
-    def __init__(self, h: Any, drop_class: type, excerpt_class: type) -> None:
+    def __init__(self, h: Any, drop_class: type, excerpt_class: type[Excerpt],
+                 own: bool = False) -> None:
         self.h = h
         self.drop_class = drop_class
         self.excerpt_class = excerpt_class
+        self.own = own
 
     def feed(self, value: Any, depth: int) -> None:
         h = self.h
@@ -150,6 +154,8 @@ class _Feeder:
                 self.feed(item, depth + 1)
         elif kind is range:
             h.update(b"G%d,%d,%d;" % (value.start, value.stop, value.step))
+        elif self.own and isinstance(value, self.excerpt_class):
+            self.feed(["excerpt", value.content], depth)
         else:
             output = getattr(value, "output", None)
             if not isinstance(value, self.excerpt_class) or output is None:
@@ -185,19 +191,6 @@ def drop_token(drop: Any) -> str | None:
     return None
 
 
-def _own_value(value: Any) -> Any:
-    """An item's data as its own input: a generated excerpt counts by its source text."""
-    from .document import Excerpt
-
-    if isinstance(value, Excerpt):
-        return ["excerpt", value.content]
-    if isinstance(value, dict):
-        return {k: _own_value(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_own_value(v) for v in value]
-    return value
-
-
 def own_fingerprint(item: Convertible) -> str:
     """What an item is before anything else is read: its kind, data, text, URL."""
     from .document import Excerpt, Page
@@ -211,7 +204,7 @@ def own_fingerprint(item: Convertible) -> str:
     else:
         data, url = item.data, item.url
     parts: list[Any] = [
-        type(item).__name__, item.relative_path, _own_value(data),
+        type(item).__name__, item.relative_path, data,
         raw if raw is not None else item.content, url,
     ]
     if isinstance(item, Page):
@@ -220,7 +213,7 @@ def own_fingerprint(item: Convertible) -> str:
     if data.get("draft") and not data.get("date"):
         # a draft's date, set when first read, is its file's time: not in its text
         parts.append(item.site.file_mtime(item.path))
-    return fingerprint(parts)
+    return fingerprint(parts, own=True)
 
 
 @functools.cache
