@@ -149,13 +149,17 @@ def invoke_filter(
         hit = env.filter_memo.get(memo_key)  # type: ignore[attr-defined]
         if hit is not None:
             return hit
-    extra: dict[str, Any] = {}
-    if getattr(func, "with_context", False):
-        extra["context"] = context
-    if getattr(func, "with_environment", False):
-        extra["environment"] = env
+    ruby_call = None if named else getattr(func, "ruby_call", None)
     try:
-        result = func(value, *values, **named, **extra)
+        if ruby_call is not None and ruby_call.owner is func:
+            result = ruby_call(context, value, values)
+        else:
+            extra: dict[str, Any] = {}
+            if getattr(func, "with_context", False):
+                extra["context"] = context
+            if getattr(func, "with_environment", False):
+                extra["environment"] = env
+            result = func(value, *values, **named, **extra)
     except LiquidError as exc:
         if exc.token is None:
             exc.token = token

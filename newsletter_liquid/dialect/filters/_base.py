@@ -55,11 +55,48 @@ def filter_error(message: str) -> FilterArgumentError:
     return FilterArgumentError(message, token=None)
 
 
+#: what a filter's input mostly is: never an ``Undefined`` (an ABC, slow to ask about)
+_PLAIN_TYPES = frozenset((str, int, float, bool, type(None), list, dict, dt.datetime))
+
+
 def _nil(value: Any) -> Any:
+    if type(value) in _PLAIN_TYPES:
+        return value
     if isinstance(value, Undefined):
         value.poke()  # a strict undefined raises here, as Jekyll's strict_variables does
         return None
     return value
+
+
+class RubyCall:
+    """How ``liquid_filter`` calls a filter, for ``output.invoke_filter`` to do the same
+    without the wrapper's keyword plumbing (a render makes thousands of filter calls)."""
+
+    __slots__ = ("expected", "func", "maximum", "owner", "required", "wants_context")
+
+    def __init__(self, func: FilterFunc, required: int, maximum: int, expected: str,
+                 wants_context: bool) -> None:
+        self.func = func
+        self.required = required
+        self.maximum = maximum
+        self.expected = expected
+        self.wants_context = wants_context
+        #: the wrapper this describes (a decorator copying its attributes is not it)
+        self.owner: Any = None
+
+    def __call__(self, context: Any, left: Any, args: list[Any]) -> Any:
+        """The filter on ``left`` and positional ``args`` (no keyword arguments)."""
+        left = _nil(left)
+        if args:
+            args = [_nil(a) for a in args]
+        given = len(args) + 1
+        if not self.required <= given <= self.maximum:
+            raise filter_error(
+                f"wrong number of arguments (given {given}, expected {self.expected})"
+            )
+        if self.wants_context:
+            return self.func(left, *args, context=context)
+        return self.func(left, *args)
 
 
 def liquid_filter(func: F) -> F:
@@ -95,6 +132,9 @@ def liquid_filter(func: F) -> F:
 
     if wants_context:
         wrapper.with_context = True  # type: ignore[attr-defined]
+    call = RubyCall(func, required, maximum, expected, wants_context)
+    call.owner = wrapper
+    wrapper.ruby_call = call  # type: ignore[attr-defined]
     return cast(F, wrapper)
 
 

@@ -53,11 +53,9 @@ def _to_f(value: Any) -> float:
 
 def parse_sort_input(value: Any) -> Any:
     """Numbers from numeric-looking values (Jekyll's ``parse_sort_input``)."""
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool) or value is None or not isinstance(value, (str, int, float)):
         return value
     text = ruby_str(value)
-    if not isinstance(value, (str, int, float)):
-        return value
     if _INTEGER_LIKE.match(text):
         return _to_i(value)
     if _FLOAT_LIKE.match(text):
