@@ -8,6 +8,7 @@ out, as in Jekyll), in a new scope that holds ``include``.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from liquid.exceptions import LiquidError
 
 from ..expressions import evaluate, parse_expression
+from ..filters._base import remember
 from ..parsing import ParseContext, TagNode
 
 if TYPE_CHECKING:
@@ -124,10 +126,17 @@ class IncludeTag(TagNode):
 
 def _load(env: Any, file: str, dirs: list[Path], token: Token) -> BoundTemplate:
     site = env.site
+    safe = getattr(site, "safe", False)
+    memo = getattr(env, "filter_memo", None)
     for directory in dirs:
         # Jekyll joins as strings (File.join): "/etc/x" stays under the folder, never replaces it.
-        path = Path(f"{directory}/{file}")
-        if getattr(site, "safe", False) and not _realpath_within(path, directory):
+        name = f"{directory}/{file}"
+        if memo is not None and not safe:
+            template = _unchanged(memo, site, name)
+            if template is not None:
+                return template
+        path = Path(name)
+        if safe and not _realpath_within(path, directory):
             continue  # --safe: a symlink out of the folder is as good as missing (Jekyll)
         if path.is_file():
             text = site.read_text(path)
@@ -135,13 +144,45 @@ def _load(env: Any, file: str, dirs: list[Path], token: Token) -> BoundTemplate:
                 rel = path.relative_to(site.source).as_posix()
             except ValueError:
                 rel = str(path)
-            template: BoundTemplate = env.parse_template(text, rel)
-            return template
+            loaded: BoundTemplate = env.parse_template(text, rel)
+            if memo is not None and not safe:
+                _remember_file(memo, name, path, text, loaded)
+            return loaded
     shown = ", ".join(f'"{d}"' for d in dirs)
     raise JekyllTagError(
         f"Could not locate the included file '{file}' in any of [{shown}]. Ensure it exists "
         "in one of those directories and, if it is a symlink, does not point outside your "
         "site source.", token=token)
+
+
+def _signature(name: str) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev)
+
+
+def _remember_file(
+    memo: dict[Any, Any], name: str, path: Path, text: str, template: BoundTemplate
+) -> None:
+    signature = _signature(name)
+    if signature is not None:
+        remember(memo, (_load, name), (signature, path, text, template))
+
+
+def _unchanged(memo: dict[Any, Any], site: Any, name: str) -> BoundTemplate | None:
+    """The template of an include read before whose file is still the same (its time,
+    size and inode): the corpus includes one file per post preview. The read is reported
+    to the build cache as ``site.read_text`` would."""
+    entry = memo.get((_load, name))
+    if entry is None or _signature(name) != entry[0]:
+        return None
+    _, path, text, template = entry
+    tracker = getattr(site, "tracker", None)
+    if tracker is not None:
+        tracker.observe_file(path, text)
+    return template  # type: ignore[no-any-return]
 
 
 def _realpath_within(path: Path, directory: Path) -> bool:
