@@ -393,6 +393,15 @@ def ruby_compare(left: Any, right: Any) -> int | None:
     return None
 
 
+#: the date placeholders of a document's permalink (Jekyll's UrlDrop), as strftime formats
+_URL_DATE_FORMATS = {
+    "year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M",
+    "second": "%S", "i_day": "%-d", "i_month": "%-m", "short_month": "%b",
+    "long_month": "%B", "short_year": "%y", "w_year": "%G", "week": "%V",
+    "w_day": "%u", "short_day": "%a", "long_day": "%A", "y_day": "%j",
+}
+
+
 class Document(Convertible):
     """A file of a collection (``Jekyll::Document``): posts, drafts, newsletters…"""
 
@@ -517,37 +526,29 @@ class Document(Convertible):
 
     def url_placeholder(self, key: str) -> str | None:
         """Jekyll's UrlDrop: the values ``:key`` may take in a permalink template."""
-        producers: dict[str, Callable[[], str | None]] = {
-            "collection": lambda: self.collection.label,
-            "path": lambda: self.cleaned_relative_path,
-            "name": lambda: slugify(self.basename_without_ext),
-            "title": lambda: (
-                slugify(_str_or_none(self.data.get("slug")), "pretty", True)
-                or slugify(self.basename_without_ext, "pretty", True)
-            ),
-            "slug": lambda: (
-                slugify(_str_or_none(self.data.get("slug"))) or slugify(self.basename_without_ext)
-            ),
-            "categories": lambda: "/".join(
-                dict.fromkeys(str(c).lower() for c in _as_list(self.data.get("categories")))
-            ),
-            "slugified_categories": lambda: "/".join(
-                dict.fromkeys(
-                    slugify(str(c)) or "" for c in _as_list(self.data.get("categories"))
-                )
-            ),
-            "output_ext": lambda: self.output_ext,
-        }
-        formats = {
-            "year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M",
-            "second": "%S", "i_day": "%-d", "i_month": "%-m", "short_month": "%b",
-            "long_month": "%B", "short_year": "%y", "w_year": "%G", "week": "%V",
-            "w_day": "%u", "short_day": "%a", "long_day": "%A", "y_day": "%j",
-        }
-        if key in producers:
-            return producers[key]()
-        if key in formats:
-            return ruby_strftime(self.date, formats[key])
+        if key == "collection":
+            return self.collection.label
+        if key == "path":
+            return self.cleaned_relative_path
+        if key == "name":
+            return slugify(self.basename_without_ext)
+        if key == "title":
+            return (slugify(_str_or_none(self.data.get("slug")), "pretty", True)
+                    or slugify(self.basename_without_ext, "pretty", True))
+        if key == "slug":
+            return (slugify(_str_or_none(self.data.get("slug")))
+                    or slugify(self.basename_without_ext))
+        if key == "categories":
+            return "/".join(
+                dict.fromkeys(str(c).lower() for c in _as_list(self.data.get("categories"))))
+        if key == "slugified_categories":
+            return "/".join(dict.fromkeys(
+                slugify(str(c)) or "" for c in _as_list(self.data.get("categories"))))
+        if key == "output_ext":
+            return self.output_ext
+        date_format = _URL_DATE_FORMATS.get(key)
+        if date_format is not None:
+            return ruby_strftime(self.date, date_format)
         raise KeyError(key)
 
     @property
