@@ -732,13 +732,15 @@ class KramdownBlockParser(mistune.BlockParser):
         state.stack.append(state.tree)
         state.tree = el
         done = False
+        string = src.string
         while not src.eos() and not done:
-            result = src.scan_until(P.HTML_RAW_START)
-            if result is None:
+            start = P.HTML_RAW_START.search(string, src.pos)
+            if start is None:
                 state.add_text(src.rest(), state.tree, "text")
                 src.terminate()
                 break
-            state.add_text(result, state.tree, "text")
+            state.add_text(string[src.pos : start.start()], state.tree, "text")
+            src.pos = start.start()
             tree = state.tree
             has_end = src.last_index("-->") > src.pos
             comment = src.scan(P.HTML_COMMENT_RE) if has_end else None

@@ -10,10 +10,14 @@ Jekyll merges the site's ``kramdown:`` mapping over its own defaults
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .parser import KramdownMarkdown
 
 _SMART_QUOTES = ("lsquo", "rsquo", "ldquo", "rdquo")
 
@@ -134,6 +138,16 @@ class KramdownOptions:
         hl_opts["guess_lang"] = conf.get("guess_lang", True)
         kwargs["syntax_highlighter_opts"] = _frozen(hl_opts)
         return cls(**kwargs)
+
+    @functools.cached_property
+    def converter(self) -> KramdownMarkdown:
+        """The parsers and renderer for these options, made once: each conversion keeps its
+        state apart (a site converts hundreds of texts with the same options)."""
+        from .converter import KramdownRenderer
+        from .parser import KramdownMarkdown
+
+        opts = self.to_dict()
+        return KramdownMarkdown(opts, KramdownRenderer(opts))
 
     def to_dict(self) -> dict[str, Any]:
         """A mutable copy: ``{::options /}`` may change options while parsing."""

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .converter import KramdownRenderer
 from .options import KramdownOptions
-from .parser import KramdownMarkdown
 
 
 def _options(options: KramdownOptions | Mapping[str, object] | None) -> KramdownOptions:
@@ -25,6 +23,4 @@ def render_markdown(
     ``options`` is a :class:`KramdownOptions` or a site's ``kramdown:`` mapping.
     Malformed input never raises: kramdown's grammar accepts any text.
     """
-    opts = _options(options).to_dict()
-    markdown = KramdownMarkdown(opts, KramdownRenderer(opts))
-    return markdown.convert(text)
+    return _options(options).converter.convert(text)
