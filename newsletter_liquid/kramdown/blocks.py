@@ -780,7 +780,16 @@ def _ial_of(el: Element) -> dict[str, Any]:
 
 
 def parse_html_attributes(text: str, in_html_tag: bool) -> dict[str, Any]:
-    attrs: dict[str, Any] = {}
+    if not text:
+        return {}
+    return dict(_html_attributes(text, in_html_tag))
+
+
+@lru_cache(maxsize=4096)
+def _html_attributes(text: str, in_html_tag: bool) -> tuple[tuple[str, str], ...]:
+    """The attributes as pairs, kept per text: highlighted code brings the same few
+    ``class="n"`` spans back thousands of times when its HTML is converted again."""
+    attrs: dict[str, str] = {}
     for am in P.HTML_ATTRIBUTE_RE.finditer(text):
         name = am.group(1).lower() if in_html_tag else am.group(1)
         if am.group(2) is not None:
@@ -789,7 +798,7 @@ def parse_html_attributes(text: str, in_html_tag: bool) -> dict[str, Any]:
             attrs[name] = am.group(4)
         else:
             attrs[name] = ""
-    return attrs
+    return tuple(attrs.items())
 
 
 _SP = " \t\n\r\f\v"
