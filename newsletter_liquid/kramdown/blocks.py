@@ -742,22 +742,28 @@ class KramdownBlockParser(mistune.BlockParser):
             state.add_text(string[src.pos : start.start()], state.tree, "text")
             src.pos = start.start()
             tree = state.tree
-            has_end = src.last_index("-->") > src.pos
-            comment = src.scan(P.HTML_COMMENT_RE) if has_end else None
-            if comment is not None:
-                tree.children.append(Element("xml_comment", comment, options={"category": "block"}))
-                continue
-            pi = src.scan(P.HTML_INSTRUCTION_RE)
-            if pi is not None:
-                tree.children.append(Element("xml_pi", pi, options={"category": "block"}))
-                continue
-            tm = src.check(P.HTML_TAG_RE)
-            if tm is not None:
-                src.pos = tm.end()
-                self.handle_html_start_tag(state, tm, handler)
-                continue
-            cm = src.check(P.HTML_TAG_CLOSE_RE)
-            if cm is not None:
+            # What follows "<" tells which one construct can match (a comment starts
+            # "<!--", an instruction "<?", an end tag "</", a start tag a letter).
+            after = string[src.pos + 1 : src.pos + 2]
+            if after == "!":
+                has_end = src.last_index("-->") > src.pos
+                comment = src.scan(P.HTML_COMMENT_RE) if has_end else None
+                if comment is not None:
+                    tree.children.append(
+                        Element("xml_comment", comment, options={"category": "block"}))
+                    continue
+            elif after == "?":
+                pi = src.scan(P.HTML_INSTRUCTION_RE)
+                if pi is not None:
+                    tree.children.append(Element("xml_pi", pi, options={"category": "block"}))
+                    continue
+            elif after != "/":
+                tm = src.check(P.HTML_TAG_RE)
+                if tm is not None:
+                    src.pos = tm.end()
+                    self.handle_html_start_tag(state, tm, handler)
+                    continue
+            elif (cm := src.check(P.HTML_TAG_CLOSE_RE)) is not None:
                 src.pos = cm.end()
                 name = cm.group(1)
                 wanted = name.lower() if tree.value in P.HTML_ELEMENT else name
