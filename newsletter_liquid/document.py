@@ -18,7 +18,7 @@ from .config import deep_merge
 from .errors import SiteError
 from .rtime import parse_ruby_time, ruby_strftime
 from .urls import generate_url, unescape_path
-from .utils import add_permalink_suffix, pluralized_array, slugify, titleize_slug
+from .utils import add_permalink_suffix, pluralized_array, ruby_sort, slugify, titleize_slug
 
 if TYPE_CHECKING:
     from .site import Site
@@ -609,27 +609,6 @@ class Document(Convertible):
     def sort_key(self) -> DocumentOrder:
         """Jekyll's ``Document#<=>`` as a sort key: by date, then by path."""
         return DocumentOrder(self)
-
-
-def ruby_sort(items: list[Any], compare: Callable[[Any, Any], int]) -> list[Any]:
-    """Ruby's ``sort!`` (glibc's ``qsort_r``, a top-down merge sort). Document#<=> is
-    not transitive when some dates are unset, so the algorithm decides the order."""
-    if len(items) <= 1:
-        return list(items)
-    half = len(items) // 2
-    left, right = ruby_sort(items[:half], compare), ruby_sort(items[half:], compare)
-    merged: list[Any] = []
-    i = j = 0
-    while i < len(left) and j < len(right):
-        if compare(left[i], right[j]) <= 0:
-            merged.append(left[i])
-            i += 1
-        else:
-            merged.append(right[j])
-            j += 1
-    merged.extend(left[i:])
-    merged.extend(right[j:])
-    return merged
 
 
 def compare_documents(a: Document, b: Document) -> int:

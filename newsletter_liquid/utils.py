@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["add_permalink_suffix", "pluralized_array", "slugify", "titleize_slug"]
+__all__ = ["add_permalink_suffix", "pluralized_array", "ruby_sort", "slugify", "titleize_slug"]
 
 SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_KEEP = set("._~!$&'()+,;=@")
@@ -132,3 +132,26 @@ def _flatten(items: list[Any]) -> list[Any]:
         else:
             out.append(item)
     return out
+
+
+def ruby_sort(items: list[Any], compare: Callable[[Any, Any], int]) -> list[Any]:
+    """Ruby's ``Array#sort`` as glibc's ``qsort_r`` runs it: a top-down merge sort
+    taking the left item on ties. Reproducing its exact sequence of comparisons makes
+    ties and inconsistent comparators (Jekyll's ``Document#<=>`` with unset dates,
+    ``sort_natural`` with nils) come out in Jekyll's order."""
+    if len(items) <= 1:
+        return list(items)
+    half = len(items) // 2
+    left, right = ruby_sort(items[:half], compare), ruby_sort(items[half:], compare)
+    merged: list[Any] = []
+    i = j = 0
+    while i < len(left) and j < len(right):
+        if compare(left[i], right[j]) <= 0:
+            merged.append(left[i])
+            i += 1
+        else:
+            merged.append(right[j])
+            j += 1
+    merged.extend(left[i:])
+    merged.extend(right[j:])
+    return merged

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ...utils import ruby_sort as merge_sort
 from ..rubyvalues import inspect
 from ._base import class_name, filter_error
 
@@ -67,25 +68,3 @@ def compare_or_fail(a: Any, b: Any) -> int:
     if result is None:
         raise comparison_failed(a, b)
     return result
-
-
-def merge_sort(items: list[Any], cmp: Comparator) -> list[Any]:
-    """glibc's ``msort_with_tmp``: halves sorted recursively, merged taking left on ties."""
-    n = len(items)
-    if n <= 1:
-        return list(items)
-    half = n // 2
-    left = merge_sort(items[:half], cmp)
-    right = merge_sort(items[half:], cmp)
-    out: list[Any] = []
-    i = j = 0
-    while i < len(left) and j < len(right):
-        if cmp(left[i], right[j]) <= 0:
-            out.append(left[i])
-            i += 1
-        else:
-            out.append(right[j])
-            j += 1
-    out.extend(left[i:])
-    out.extend(right[j:])
-    return out
