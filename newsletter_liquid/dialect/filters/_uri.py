@@ -39,6 +39,10 @@ def _encode(data: bytes, safe: str) -> str:
 
 
 def _decode_nfkc(text: str, safe: str) -> str:
+    if text.isascii() and "%" not in text and not text.strip(safe):
+        # every character is allowed as it is and none is escaped: nothing to decode,
+        # normalise or encode
+        return text
     raw = urllib.parse.unquote_to_bytes(text)
     try:
         data = unicodedata.normalize("NFKC", raw.decode("utf-8")).encode("utf-8")
@@ -70,6 +74,8 @@ def is_absolute(text: str) -> bool:
 
 def _remove_dot_segments(path: str) -> str:
     """Addressable's ``URI.normalize_path`` (RFC 3986 5.2.4 with its own extras)."""
+    if "/." not in path and not path.startswith("."):
+        return path  # every rule below needs a segment starting with a dot
     rule_2a = re.compile(r"/\./|/\.$")
     rule_2b_2c = re.compile(r"/([^/]*)/\.\./|/([^/]*)/\.\.$")
     rule_2d = re.compile(r"^\.\.?/?")

@@ -57,7 +57,7 @@ class IncludeTag(TagNode):
     """Insert a file from `_includes`, parameters as `include.*`: `{% include card.html
     title=page.title %}` (Jekyll)."""
 
-    __slots__ = ("file", "params")
+    __slots__ = ("_checked_file", "_param_values", "file", "params")
 
     def __init__(self, token: Token, tag_name: str, markup: str, pc: ParseContext) -> None:
         super().__init__(token, tag_name, markup, pc)
@@ -76,27 +76,27 @@ class IncludeTag(TagNode):
             raise JekyllTagError(
                 f"Invalid syntax for include tag: {params} Valid syntax: "
                 f"{self._example()}", token=token)
+        # Parsed once: (key, value, whether the value is an expression to evaluate).
+        self._param_values = tuple(_parse_param(m) for m in _VALID_SYNTAX_RE.finditer(params or ""))
+        #: the file name when it is plain and valid (no Liquid in it): no check per render
+        self._checked_file = self.file if "{{" not in self.file and _valid_file(self.file) else None
 
     def _example(self) -> str:
         return f"{{% {self.tag_name} file.ext param='value' param2='value' %}}"
 
     def _params(self, context: RenderContext) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        for m in _VALID_SYNTAX_RE.finditer(self.params or ""):
-            key, dquoted, squoted, variable = m.groups()
-            if dquoted is not None:
-                values[key] = dquoted.replace('\\"', '"')
-            elif squoted is not None:
-                values[key] = squoted.replace("\\'", "'")
-            else:
-                values[key] = evaluate(parse_expression(variable), context)  # type: ignore[arg-type]
+        for key, value, expression in self._param_values:
+            values[key] = evaluate(value, context) if expression else value  # type: ignore[arg-type]
         return values
 
     def _file_name(self, context: RenderContext) -> str:
+        if self._checked_file is not None:
+            return self._checked_file
         file = self.file
         if "{{" in file and _VARIABLE_SYNTAX.search(file):
             file = render_inline(context, file)
-        if _INVALID_SEQUENCES.search(file) or not _VALID_FILENAME_CHARS.search(file):
+        if not _valid_file(file):
             raise JekyllTagError(
                 "Invalid syntax for include tag. File contains invalid characters or "
                 f"sequences: {file} Valid syntax: {self._example()}", token=self.token)
@@ -104,7 +104,15 @@ class IncludeTag(TagNode):
 
     def search_dirs(self, context: RenderContext) -> list[Path]:
         site: Any = context.env.site  # type: ignore[attr-defined]
-        return [site.source / str(site.config.get("includes_dir") or "_includes")]
+        folder = str(site.config.get("includes_dir") or "_includes")
+        memo = getattr(context.env, "filter_memo", None)
+        if memo is None:
+            return [site.source / folder]
+        key = (IncludeTag.search_dirs, site.source, folder)
+        dirs: list[Path] | None = memo.get(key)
+        if dirs is None:
+            dirs = remember(memo, key, [site.source / folder])
+        return list(dirs)
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         env: Any = context.env
@@ -122,6 +130,19 @@ class IncludeTag(TagNode):
                     exc.template_name = template.name
                 raise
         return 0
+
+
+def _parse_param(m: re.Match[str]) -> tuple[str, Any, bool]:
+    key, dquoted, squoted, variable = m.groups()
+    if dquoted is not None:
+        return key, dquoted.replace('\\"', '"'), False
+    if squoted is not None:
+        return key, squoted.replace("\\'", "'"), False
+    return key, parse_expression(variable), True
+
+
+def _valid_file(file: str) -> bool:
+    return not _INVALID_SEQUENCES.search(file) and bool(_VALID_FILENAME_CHARS.search(file))
 
 
 def _load(env: Any, file: str, dirs: list[Path], token: Token) -> BoundTemplate:
