@@ -185,7 +185,7 @@ class Rule:
     def regex(self) -> re.Pattern[str]:
         return compile_ruby_like(self.pattern, self.flags)
 
-    @property
+    @functools.cached_property
     def at_line_start(self) -> bool:
         # rouge skips rules whose source starts with ^ unless at a line start
         return self.pattern.startswith("^")
