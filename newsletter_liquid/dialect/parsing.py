@@ -174,6 +174,9 @@ class TagNode(Node):
         return 0
 
 
+_NODE_RENDER = Node.render
+
+
 class BlockBody:
     """A list of text and nodes (liquid's ``BlockBody``)."""
 
@@ -264,12 +267,19 @@ class BlockBody:
 
     def render(self, context: RenderContext, buffer: TextIO) -> None:
         interrupts: list[str] = context.interrupts  # type: ignore[attr-defined]
+        write = buffer.write
+        # Node.render only checks disabled tags before render_to_output: with none
+        # disabled, a node that keeps Node.render is rendered directly.
+        direct = not context.disabled_tags
         for node in self.nodes:
             if isinstance(node, str):
-                buffer.write(node)
+                write(node)
             else:
                 try:
-                    node.render(context, buffer)
+                    if direct and type(node).render is _NODE_RENDER:
+                        node.render_to_output(context, buffer)
+                    else:
+                        node.render(context, buffer)
                 except LiquidError as exc:
                     if exc.token is None:
                         exc.token = node.token
