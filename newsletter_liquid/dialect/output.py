@@ -131,14 +131,14 @@ def invoke_filter(
     values = [evaluate(a, context) for a in args] if args else []  # type: ignore[arg-type]
     named = {k: evaluate(v, context) for k, v in kwargs.items()} if kwargs else {}  # type: ignore[arg-type]
     literals = getattr(func, "empty_literals", None)
-    if isinstance(value, EmptyLiteral) and literals != "all":
+    if type(value) is EmptyLiteral and literals != "all":
         if literals == "fail":
             raise RenderError(
                 f"{name}: undefined method for Liquid::Expression::MethodLiteral", token=token
             )
         value = ""
-    if literals not in ("all", "args"):
-        if values:
+    if literals is None or (literals != "all" and literals != "args"):
+        if values and any(type(v) is EmptyLiteral for v in values):
             values = [to_liquid(v) for v in values]
         if named:
             named = {k: to_liquid(v) for k, v in named.items()}
