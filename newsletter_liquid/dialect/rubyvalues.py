@@ -59,6 +59,8 @@ def _shortest_digits(value: float) -> tuple[str, int]:
 
 def to_s(value: Any) -> str:
     """Ruby's ``to_s`` as Liquid applies it to an output value."""
+    if type(value) is str:  # most outputs: no need to ask the Undefined ABC first
+        return value
     if value is None or isinstance(value, Undefined):
         return ""
     if isinstance(value, str):
