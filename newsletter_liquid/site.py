@@ -821,12 +821,19 @@ def write_atomically(
     dest.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.new-", dir=dest.parent))
     written: list[Path] = []
+    made: set[str] = set()
     try:
         for rel, value in sorted(outputs.items()):
-            target = staging / rel
-            if not target.resolve().is_relative_to(staging.resolve()):
+            # The staging folder is fresh and holds only what we write, so a lexical
+            # check confines every path (no symlink can be in the way).
+            norm = os.path.normpath(rel)
+            if os.path.isabs(norm) or norm == ".." or norm.startswith(".." + os.sep):
                 raise SiteError("refusing to write outside the destination", str(rel))
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = staging / norm
+            parent = os.path.dirname(norm)
+            if parent and parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(parent)
             if isinstance(value, Path):
                 shutil.copy2(value, target)
             else:
