@@ -127,20 +127,12 @@ class JekyllTemplate(BoundTemplate):
             node.render(context, buffer)
 
 
-class ForloopDrop(LiquidDrop):
-    """``forloop``."""
+class _LoopPosition(LiquidDrop):
+    """Where a loop is: what ``forloop`` and ``tablerowloop`` share."""
 
-    __slots__ = ("_index", "length", "name", "parentloop")
-    _liquid_methods = frozenset(
-        ("name", "length", "parentloop", "index", "index0", "rindex", "rindex0", "first",
-         "last")
-    )
-
-    def __init__(self, name: str, length: int, parentloop: ForloopDrop | None) -> None:
-        self.name = name
-        self.length = length
-        self.parentloop = parentloop
-        self._index = 0
+    __slots__ = ()
+    _index: int
+    length: int
 
     @property
     def index(self) -> int:
@@ -166,11 +158,28 @@ class ForloopDrop(LiquidDrop):
     def last(self) -> bool:
         return self._index == self.length - 1
 
+
+class ForloopDrop(_LoopPosition):
+    """``forloop``."""
+
+    __slots__ = ("_index", "length", "name", "parentloop")
+    _liquid_methods = frozenset(
+        ("name", "length", "parentloop", "index", "index0", "rindex", "rindex0", "first",
+         "last")
+    )
+
+    def __init__(self, name: str, length: int, parentloop: ForloopDrop | None) -> None:
+        self.name = name
+        self.length = length
+        self.parentloop = parentloop
+        self._index = 0
+
+
     def increment(self) -> None:
         self._index += 1
 
 
-class TablerowloopDrop(LiquidDrop):
+class TablerowloopDrop(_LoopPosition):
     """``tablerowloop``."""
 
     __slots__ = ("_index", "col", "cols", "length", "row")
@@ -187,32 +196,9 @@ class TablerowloopDrop(LiquidDrop):
         self._index = 0
 
     @property
-    def index(self) -> int:
-        return self._index + 1
-
-    @property
-    def index0(self) -> int:
-        return self._index
-
-    @property
     def col0(self) -> int:
         return self.col - 1
 
-    @property
-    def rindex(self) -> int:
-        return self.length - self._index
-
-    @property
-    def rindex0(self) -> int:
-        return self.length - self._index - 1
-
-    @property
-    def first(self) -> bool:
-        return self._index == 0
-
-    @property
-    def last(self) -> bool:
-        return self._index == self.length - 1
 
     @property
     def col_first(self) -> bool:
