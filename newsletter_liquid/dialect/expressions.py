@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from liquid.exceptions import LiquidError, LiquidSyntaxError
@@ -676,22 +676,31 @@ def parse_jekyll_condition(markup: str) -> Condition:
             scope[name] = item
             keep = truthy(condition.evaluate(context))
     """
+    return parse_condition_chain(markup, parse_expression)
+
+
+def parse_condition_chain(markup: str, operand: Callable[[str], Any]) -> Condition:
+    """``a == b and c or d``, Ruby liquid's strict way: comparisons linked right to left.
+
+    ``operand`` turns each side's text into an expression (``if`` and ``where_exp``
+    differ only there: how ``blank``/``empty`` are read).
+    """
     p = Parser(markup)
-    first = condition = _jekyll_comparison(p)
+    first = condition = _comparison(p, operand)
     while True:
         op = p.id_is("and") or p.id_is("or")
         if op is None:
             break
-        child = _jekyll_comparison(p)
+        child = _comparison(p, operand)
         condition.link(op, child)
         condition = child
     p.consume("end_of_string")
     return first
 
 
-def _jekyll_comparison(p: Parser) -> Condition:
-    left = parse_expression(p.expression())
+def _comparison(p: Parser, operand: Callable[[str], Any]) -> Condition:
+    left = operand(p.expression())
     op = p.consume_if("comparison")
     if op is None:
         return Condition(left)
-    return Condition(left, op, parse_expression(p.expression()))
+    return Condition(left, op, operand(p.expression()))

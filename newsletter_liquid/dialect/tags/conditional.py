@@ -10,7 +10,7 @@ from liquid.exceptions import LiquidSyntaxError
 from ..expressions import (
     Condition,
     ElseCondition,
-    Parser,
+    parse_condition_chain,
     parse_condition_expression,
     parse_expression,
     truthy,
@@ -43,25 +43,7 @@ def parse_condition(markup: str, pc: ParseContext, offset: int) -> Condition:
 
 
 def _strict_condition(markup: str) -> Condition:
-    p = Parser(markup)
-    first = condition = _comparison(p)
-    while True:
-        op = p.id_is("and") or p.id_is("or")
-        if op is None:
-            break
-        child = _comparison(p)
-        condition.link(op, child)
-        condition = child
-    p.consume("end_of_string")
-    return first
-
-
-def _comparison(p: Parser) -> Condition:
-    left = parse_condition_expression(p.expression())
-    op = p.consume_if("comparison")
-    if op is None:
-        return Condition(left)
-    return Condition(left, op, parse_condition_expression(p.expression()))
+    return parse_condition_chain(markup, parse_condition_expression)
 
 
 def _lax_one(text: str) -> Condition:
