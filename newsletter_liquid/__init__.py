@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import _lazyimport
+
+_lazyimport.install()
+
 __version__ = "0.1.0"
 
 __all__ = [
