@@ -29,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
 import random
@@ -39,6 +38,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ._digest import blake2b
 
 if TYPE_CHECKING:
     from .document import Convertible, Document, Excerpt, Page
@@ -80,7 +81,7 @@ class Unfingerprintable(Exception):
 
 def text_digest(text: str) -> str:
     """The key of a text in the blob store."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 _EMPTY_DIGEST = text_digest("")
@@ -97,7 +98,7 @@ def fingerprint(value: Any, *, own: bool = False) -> str:
     from .dialect.drops import Drop
     from .document import Excerpt
 
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     _Feeder(h, Drop, Excerpt, own).feed(value, 0)
     return h.hexdigest()
 
@@ -221,7 +222,7 @@ def _code_digest() -> str:
     """The package's own source: any change to the code is a new cache (read once per
     process: the site-wide key and the Markdown salt both need it)."""
     root = Path(__file__).resolve().parent
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     for path in sorted(root.rglob("*.py")):
         h.update(str(path.relative_to(root)).encode())
         try:

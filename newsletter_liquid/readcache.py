@@ -18,7 +18,6 @@ one), so any zone class works, a ``ZoneInfo`` or ``timezone:``'s fixed offsets.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import os
 import pickle
@@ -27,6 +26,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from ._digest import blake2b
 
 __all__ = ["CACHE_DIR_NAME", "YamlCache", "prepare_cache_folder"]
 
@@ -105,7 +106,7 @@ def _salt() -> bytes:
     except OSError:
         stat = None
     parts.append(f"{origin}:{stat.st_size}:{stat.st_mtime_ns}".encode() if stat else b"-")
-    return hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest().encode()
+    return blake2b(b"\0".join(parts), digest_size=16).hexdigest().encode()
 
 
 def _zone_key(zone: dt.tzinfo | None) -> bytes:
@@ -161,7 +162,7 @@ class YamlCache:
         known = self._zones.get(id(zone))
         if known is None or known[0] is not zone:
             known = self._zones[id(zone)] = (zone, _zone_key(zone))
-        key = hashlib.blake2b(known[1] + text.encode("utf-8", "surrogatepass"),
+        key = blake2b(known[1] + text.encode("utf-8", "surrogatepass"),
                               digest_size=16).digest()
         self._used.add(key)
         data = self._entries.get(key)

@@ -260,9 +260,10 @@ class Site:
             included = is_included(entry) or is_included(os.path.basename(entry))
             if is_excluded(rel) and not included:
                 continue
-            full = self.source / rel
-            if self.safe and full.is_symlink() and not self._inside_source(full):
-                continue
+            if self.safe:
+                full = self.source / rel
+                if full.is_symlink() and not self._inside_source(full):
+                    continue
             if included:
                 kept.append(entry)
                 continue
@@ -404,19 +405,27 @@ class Site:
         """Ruby's ``Dir["**/*"]`` below ``base`` (sorted, depth first), through the entry
         filter with ``rel_base`` as the folder excludes are matched in; files only."""
         found: list[str] = []
+        folders: set[str] = set()
 
-        def walk(folder: Path, prefix: str) -> None:
-            for name in self._listdir(folder):
+        def walk(folder: str, prefix: str) -> None:
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+            except OSError:
+                return
+            for entry in entries:
+                name = entry.name
                 if not dotmatch and name.startswith("."):
                     continue
                 found.append(prefix + name)
-                full = folder / name
-                if full.is_dir() and not full.is_symlink():
-                    walk(full, prefix + name + "/")
+                if entry.is_dir():  # follows a link, as File.directory? does
+                    folders.add(prefix + name)
+                    if not entry.is_symlink():
+                        walk(entry.path, prefix + name + "/")
 
-        walk(base, "")
+        walk(os.fspath(base), "")
         kept = self.filter_entries(found, rel_base)
-        return [e for e in kept if not (base / e).is_dir()]
+        return [e for e in kept if e not in folders]
 
     def _publish(self, doc: Document) -> bool:
         """Jekyll's Publisher: published (or ``unpublished: true``) and not in the future."""
@@ -563,13 +572,13 @@ class Site:
         store = self._markdown_store
         digest = ""
         if store is not None:
-            import hashlib
+            from ._digest import blake2b
 
             if self._markdown_salt is None:
                 from .cache import markdown_salt
 
                 self._markdown_salt = markdown_salt(self.markdown_options.to_dict())
-            digest = hashlib.blake2b(self._markdown_salt + text.encode("utf-8", "surrogatepass"),
+            digest = blake2b(self._markdown_salt + text.encode("utf-8", "surrogatepass"),
                                      digest_size=16).hexdigest()
             html = store.markdown(digest)
             self._markdown_used.add(digest)
