@@ -239,6 +239,7 @@ def _add_default_collections(config: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
+_ZONE_KEY_RE = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
 _POSIX_TZ_RE = re.compile(
     r"^(?P<name>[A-Za-z]{3,})(?P<sign>[+-]?)(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?"
 )
@@ -258,13 +259,16 @@ def resolve_timezone(name: object) -> dt.tzinfo | None:
     if name is None or name == "":
         return None
     text = str(name)
-    try:
-        from zoneinfo import ZoneInfo
+    # No zone database key has spaces or other punctuation: asking zoneinfo for one
+    # would only load its tzdata fallback (milliseconds) to fail.
+    if _ZONE_KEY_RE.fullmatch(text):
+        try:
+            from zoneinfo import ZoneInfo
 
-        return ZoneInfo(text)
-    except (ValueError, OSError, ImportError, KeyError):
-        # zoneinfo raises ZoneInfoNotFoundError (a KeyError) or ValueError.
-        pass
+            return ZoneInfo(text)
+        except (ValueError, OSError, ImportError, KeyError):
+            # zoneinfo raises ZoneInfoNotFoundError (a KeyError) or ValueError.
+            pass
     m = _POSIX_TZ_RE.match(text)
     if m:
         hours = int(m.group("h"))

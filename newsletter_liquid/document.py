@@ -46,6 +46,9 @@ _DATE_TEXT_RE = re.compile(
 )
 
 
+_NO_DATE: Any = object()
+
+
 def parse_date(value: Any, zone: dt.tzinfo | None, message: str) -> dt.datetime:
     """Jekyll's Utils.parse_date: ``Time.parse(value.to_s).localtime``."""
     if isinstance(value, dt.datetime):
@@ -422,6 +425,7 @@ class Document(Convertible):
         # Jekyll's draft? is memoized into the data first thing: every document has it.
         self.data: dict[str, Any] = {"draft": draft and collection.label == "posts"}
         self._url: str | None = None
+        self._parsed_date: Any = _NO_DATE
         special = "_drafts" if draft else collection.relative_directory
         self._merge({"categories": self._categories_from_path(special)})
 
@@ -443,10 +447,12 @@ class Document(Convertible):
                 cats = list(dict.fromkeys([*self.data["categories"], *cats]))
             other = {**other, "categories": cats}
         self.data = deep_merge(self.data, other)
-        if "date" in self.data:
-            # Jekyll re-parses the date on every merge; idempotent for a local time.
-            self.data["date"] = parse_date(
-                self.data["date"], self.site.zone,
+        date = self.data.get("date", _NO_DATE)
+        # Jekyll re-parses the date on every merge; idempotent for a date it parsed
+        # itself, so only a new value is parsed.
+        if date is not _NO_DATE and date is not self._parsed_date:
+            self._parsed_date = self.data["date"] = parse_date(
+                date, self.site.zone,
                 f"Document '{self.relative_path}' does not have a valid date in the {source}.",
             )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 __all__ = [
     "FixedOffset",
@@ -214,22 +215,31 @@ def _seconds_since_epoch(v: dt.datetime) -> int:
     return (v - _EPOCH) // dt.timedelta(seconds=1)
 
 
+def _hour12(v: dt.datetime) -> int:
+    return v.hour % 12 or 12
+
+
+#: conversions that print a number: its value, natural width and padding
+_NUMBERS: dict[str, tuple[Callable[[dt.datetime], int], int, str]] = {
+    "m": (lambda v: v.month, 2, "0"), "d": (lambda v: v.day, 2, "0"),
+    "e": (lambda v: v.day, 2, " "), "j": (lambda v: v.timetuple().tm_yday, 3, "0"),
+    "H": (lambda v: v.hour, 2, "0"), "k": (lambda v: v.hour, 2, " "),
+    "I": (_hour12, 2, "0"), "l": (_hour12, 2, " "), "M": (lambda v: v.minute, 2, "0"),
+    "S": (lambda v: v.second, 2, "0"), "u": (lambda v: v.isoweekday(), 1, "0"),
+    "w": (lambda v: v.isoweekday() % 7, 1, "0"), "U": (lambda v: int(v.strftime("%U")), 2, "0"),
+    "W": (lambda v: int(v.strftime("%W")), 2, "0"), "G": (lambda v: v.isocalendar()[0], 4, "0"),
+    "g": (lambda v: v.isocalendar()[0] % 100, 2, "0"),
+    "V": (lambda v: v.isocalendar()[1], 2, "0"),
+    "C": (lambda v: v.year // 100, 2, "0"), "y": (lambda v: v.year % 100, 2, "0"),
+}
+
+
 def _convert(v: dt.datetime, flags: str, width: str, conv: str) -> str | None:
     num = _pad
-    hour12 = v.hour % 12 or 12
-    simple_numbers = {
-        "m": (v.month, 2, "0"), "d": (v.day, 2, "0"), "e": (v.day, 2, " "),
-        "j": (v.timetuple().tm_yday, 3, "0"), "H": (v.hour, 2, "0"), "k": (v.hour, 2, " "),
-        "I": (hour12, 2, "0"), "l": (hour12, 2, " "), "M": (v.minute, 2, "0"),
-        "S": (v.second, 2, "0"), "u": (v.isoweekday(), 1, "0"),
-        "w": (v.isoweekday() % 7, 1, "0"), "U": (int(v.strftime("%U")), 2, "0"),
-        "W": (int(v.strftime("%W")), 2, "0"), "G": (v.isocalendar()[0], 4, "0"),
-        "g": (v.isocalendar()[0] % 100, 2, "0"), "V": (v.isocalendar()[1], 2, "0"),
-        "C": (v.year // 100, 2, "0"), "y": (v.year % 100, 2, "0"),
-    }
-    if conv in simple_numbers:
-        n, w, pad = simple_numbers[conv]
-        return num(str(n), flags, width, w, pad)
+    number = _NUMBERS.get(conv)
+    if number is not None:
+        get, w, pad = number
+        return num(str(get(v)), flags, width, w, pad)
     if conv == "Y":
         return num(str(v.year), flags, width, 4 if v.year >= 0 else 5, "0")
     if conv == "B":

@@ -222,7 +222,7 @@ class KramdownBlockParser(mistune.BlockParser):
     # -- headers
     def _header_contents(self, m: re.Match[str]) -> tuple[str, str | None]:
         text = rstrip(m.group("contents"))
-        id_match = P.HEADER_ID.search(text)
+        id_match = P.header_id().search(text) if "{#" in text else None
         ident = None
         if id_match:
             ident = id_match.group("id")

@@ -13,7 +13,7 @@ with ``(?=(?P<x>...))(?P=x)`` so the patterns also run on Python 3.10.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 SP = r"[ \t\n\r\f\v]"  # Ruby \s
 NSP = r"[^ \t\n\r\f\v]"  # Ruby \S
@@ -388,7 +388,15 @@ def list_marker_re(kind: str, indentation: int) -> re.Pattern[str]:
 
 ATX_HEADER_START = rx(r"^(?P<level>#{1,6})[\t ]+(?P<contents>.*)\n")
 SETEXT_HEADER_START = rx(rf"^{OPT_SPACE}(?P<contents>[^ \t].*)\n(?P<level>[-=])[-=]*[ \t\r\f\v]*\n")
-HEADER_ID = re.compile(rf"[\t ]\{{#(?P<id>[{NAME_START_CHAR}][{NAME_CHAR}]*)\}}\Z")
+
+
+@cache
+def header_id() -> re.Pattern[str]:
+    """A header's trailing ``{#id}``; compiled on first need (its Unicode classes
+    take milliseconds to compile, and most documents have no such id)."""
+    return re.compile(rf"[\t ]\{{#(?P<id>[{NAME_START_CHAR}][{NAME_CHAR}]*)\}}\Z")
+
+
 BLOCKQUOTE_START_S = rf"^{OPT_SPACE}> ?"
 BLOCKQUOTE_START = rx(BLOCKQUOTE_START_S)
 HR_START = rx(rf"^{OPT_SPACE}(\*|-|_)[ \t]*\1[ \t]*\1(?:\1|[ \t])*\n")
