@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from importlib.abc import Loader
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 __all__ = ["DEFERRED", "install"]
 
@@ -61,18 +60,19 @@ class _LiquidImportHook:
         if fullname == "liquid" and not self.importing:
             spec = _find(self, fullname, path, target)
             if spec is not None and spec.loader is not None:
-                spec.loader = _WatchedLoader(spec.loader, self)
+                # duck-typed loaders: importlib.abc.Loader would import importlib.resources
+                spec.loader = cast(Any, _WatchedLoader(spec.loader, self))
             return spec
         if (not self.importing or fullname.partition(".")[0] not in DEFERRED
                 or fullname in EAGER):
             return None
         spec = _find(self, fullname, path, target)
         if spec is not None and isinstance(spec.loader, SourceFileLoader):
-            spec.loader = _DeferredLoader(spec.loader)
+            spec.loader = cast(Any, _DeferredLoader(spec.loader))
         return spec
 
 
-class _DeferredLoader(Loader):
+class _DeferredLoader:
     """Creates the module now (name, spec, ``__path__``) and runs its code on first use.
 
     Unlike :class:`importlib.util.LazyLoader`, reading the attributes the import
@@ -115,7 +115,7 @@ class _DeferredModule(ModuleType):
         return getattr(self, name)
 
 
-class _WatchedLoader(Loader):
+class _WatchedLoader:
     """python-liquid's own loader, with deferring switched on while it runs."""
 
     def __init__(self, loader: Any, hook: _LiquidImportHook) -> None:

@@ -12,6 +12,7 @@ zone had: ``%Z`` is empty).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -356,6 +357,7 @@ _MILITARY = "abcdefghiklmnopqrstuvwxy"
 _MILITARY_HOURS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, -1, -2, -3, -4, -5, -6, -7, -8,
                    -9, -10, -11, -12)
 _NUMERIC_ZONE_RE = re.compile(r"([+-])(\d\d)(:?)(\d\d)(?:\3(\d\d))?")
+_PLAIN_DATE_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _UTC_ZONE_RE = re.compile(r"-00:00|-0000|-00|utc|z|ut", re.I)
 
 
@@ -503,6 +505,12 @@ def parse_ruby_time(text: str, zone: dt.tzinfo | None,
     at that moment gives a local time, another offset a fixed one, and ``Z`` or
     ``UTC`` a UTC time.
     """
+    plain = _PLAIN_DATE_RE.fullmatch(text)
+    if plain is not None:
+        # the common case (a post's file name): local midnight of a valid date
+        with contextlib.suppress(ValueError, OverflowError):
+            year, month, day = (int(part) for part in plain.groups())
+            return local_time(year, month, day, 0, 0, 0, 0, zone=zone)
     parsed = _Parsed()
     rest = _take_time(text, parsed)
     _take_date(rest, parsed)

@@ -12,11 +12,8 @@ import contextlib
 import datetime as dt
 import fnmatch
 import itertools
-import json
 import os
 import re
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -490,6 +487,8 @@ class Site:
 
             return read_csv_data(text, ext, self.config, self._rel(path))
         if ext == ".json":
+            import json
+
             try:
                 return json.loads(text)
             except json.JSONDecodeError as exc:
@@ -827,6 +826,9 @@ def write_atomically(
     dest: Path, outputs: Mapping[Path, str | Path], keep_files: Sequence[str] = ()
 ) -> list[Path]:
     """Write ``outputs`` into a sibling temp folder, then swap it for ``dest``."""
+    import shutil
+    import tempfile
+
     dest.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.new-", dir=dest.parent))
     written: list[Path] = []
@@ -933,6 +935,9 @@ def _output_digest(
 
 def _replace_file(root: Path, target: Path, value: str | Path | PendingText) -> None:
     """Write one output in place of whatever is at ``target`` (a file, a link, a folder)."""
+    import shutil
+    import tempfile
+
     parent = target.parent
     rel_parts = parent.relative_to(root).parts if parent != root else ()
     folder = root
