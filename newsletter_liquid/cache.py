@@ -337,6 +337,10 @@ class CacheStore:
     def _connect(self) -> None:
         db = sqlite3.connect(self.folder / "cache.sqlite3", timeout=5, isolation_level=None)
         self.db = db
+        # Large pages: a first build stores megabytes of text, and the folder may sit on
+        # a slow file system (overlay, network): 16x fewer reads and writes than 4 KiB.
+        # (Takes effect when the file is created; an older cache keeps its pages.)
+        db.execute("PRAGMA page_size=65536")
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=OFF")
         db.executescript(

@@ -112,8 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     if argv is not None:
         return _run(argv)
+    import gc
+
     from . import _recache
 
+    # A run is short and frees nearly everything by reference counting: importing and
+    # reading allocate hundreds of thousands of objects, and the collector's default
+    # rhythm would scan them again and again (the full collections cost milliseconds).
+    gc.set_threshold(50_000, 20, 20)
     regex_cache = _recache.enable()
     status = _run(argv)
     if regex_cache is not None:
