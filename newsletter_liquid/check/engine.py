@@ -99,6 +99,8 @@ class Checker:
     _site_paths: set[str] | None = None
     _unpublished: dict[str, str] | None = None
     _shown: dict[str, str] = field(default_factory=dict)
+    #: a forked helper computing the link targets (``prefetch_link_targets``)
+    _prefetch: tuple[int, int] | None = None
 
     # -- reporting -------------------------------------------------------------
     def display(self, path: Path | str) -> str:
@@ -149,12 +151,16 @@ class Checker:
     def outputs(self) -> list[tuple[Any, str]]:
         """What the site writes, in Jekyll's order, with the URL path of each."""
         if self._outputs is None:
+            self._receive_prefetch()
+        if self._outputs is None:
             self._outputs = [(item, output_path(item)) for item in self.site.site_files()]
         return self._outputs
 
     @property
     def site_paths(self) -> set[str]:
         """Every URL path the built site serves (documents, pages, static files)."""
+        if self._site_paths is None:
+            self._receive_prefetch()
         if self._site_paths is None:
             from .rules.links import site_output_paths
 
@@ -166,6 +172,8 @@ class Checker:
         """URL paths of documents the site leaves out (unpublished, future), to explain
         links to them; computed on first need."""
         if self._unpublished is None:
+            self._receive_prefetch()
+        if self._unpublished is None:
             from .rules.filenames import stray_post_files
 
             real = self.realpath
@@ -176,6 +184,56 @@ class Checker:
                 if doc is not None and doc.collection.write:
                     self._unpublished[output_path(doc)] = self.display(doc.path)
         return self._unpublished
+
+    def prefetch_link_targets(self) -> None:
+        """Compute the link targets (every output's URL path, the unpublished documents)
+        in a forked helper while this process goes on (importing Liquid and Markdown,
+        rendering): checking one post from a hook, they are a tenth of its time and
+        need only the site already read. Where the helper fails, or ``os.fork`` does
+        not exist, they are computed here on first need, as without it."""
+        if self._prefetch is not None or not hasattr(os, "fork"):
+            return
+        import pickle
+
+        read_fd, write_fd = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_fd)
+            os.close(write_fd)
+            return
+        if pid == 0:  # the helper: compute, send, leave without any clean-up
+            os.close(read_fd)
+            try:
+                payload = pickle.dumps(([p for _, p in self.outputs], self.site_paths,
+                                        self.unpublished_paths))
+            except BaseException:  # the parent computes them again itself, as without
+                payload = b""
+            with contextlib.suppress(OSError), os.fdopen(write_fd, "wb") as fh:
+                fh.write(payload)
+            os._exit(0)
+        os.close(write_fd)
+        self._prefetch = (pid, read_fd)
+
+    def _receive_prefetch(self) -> None:
+        if self._prefetch is None:
+            return
+        import pickle
+
+        pid, read_fd = self._prefetch
+        self._prefetch = None
+        with os.fdopen(read_fd, "rb") as fh:
+            payload = fh.read()
+        os.waitpid(pid, 0)
+        if not payload:
+            return
+        paths, site_paths, unpublished = pickle.loads(payload)
+        items = self.site.site_files()
+        if len(items) != len(paths):
+            return
+        self._outputs = list(zip(items, paths, strict=True))
+        self._site_paths = site_paths
+        self._unpublished = unpublished
 
     # -- running -----------------------------------------------------------------
     def check_in_workers(self, targets: Sequence[Target], jobs: int) -> None:
@@ -532,7 +590,10 @@ def run_check_with_settings(
         site.generate()
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 4) if chosen is None else 1
+    if jobs == 1 and chosen is not None and (os.cpu_count() or 1) > 1:
+        checker.prefetch_link_targets()
     checker.check_in_workers(targets, jobs)
+    checker._receive_prefetch()  # a helper whose results were not needed is reaped
     from .rules import urls
 
     urls.check_duplicate_urls(checker, {t.path for t in targets})
