@@ -822,7 +822,9 @@ class Tracker:
                 after: Callable[[Page | Document], None]) -> None:
         """Reuse ``item``'s last render when nothing it read changed, else render it."""
         record = self.old.get(key)
-        if record is not None and self._reuse(key, record, item):
+        # Sass reads partials the read log does not see, and a page's conversion adds
+        # its source map page: always converted (LibSass takes milliseconds).
+        if record is not None and not item.is_sass and self._reuse(key, record, item):
             return
         self._render(key, item, after)
 

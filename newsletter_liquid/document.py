@@ -164,13 +164,20 @@ class Convertible:
         return self.site.is_markdown_ext(self.extname)
 
     @property
+    def is_sass(self) -> bool:
+        """Converted by Jekyll's Sass converter (``.scss``, ``.sass``: see ``sass.py``)."""
+        return self.extname.lower() in (".scss", ".sass")
+
+    @property
     def output_ext(self) -> str:
         permalink = self.permalink
         if permalink and not permalink.endswith("/"):
             ext = os.path.splitext(permalink)[1]
             if ext:
                 return ext
-        return ".html" if self.is_markdown else self.extname
+        if self.is_markdown:
+            return ".html"
+        return ".css" if self.is_sass else self.extname
 
     @property
     def permalink(self) -> str | None:

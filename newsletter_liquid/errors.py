@@ -13,6 +13,7 @@ __all__ = [
     "LayoutError",
     "MarkdownError",
     "NewsletterLiquidError",
+    "SassError",
     "SiteError",
     "TemplateError",
 ]
@@ -72,6 +73,10 @@ class LayoutError(NewsletterLiquidError):
 
 class MarkdownError(NewsletterLiquidError):
     """Raised only for resource limits: malformed Markdown is rendered as text."""
+
+
+class SassError(NewsletterLiquidError):
+    """A Sass or SCSS page (or ``scssify`` input) that LibSass rejects."""
 
 
 class SiteError(NewsletterLiquidError):

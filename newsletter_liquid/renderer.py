@@ -1,5 +1,5 @@
 """Render one document as Jekyll's ``Renderer#run`` does:
-Liquid over the body, then the converter (Markdown), then the layout chain.
+Liquid over the body, then the converter (Markdown, Sass), then the layout chain.
 
 One payload (Jekyll's ``site_payload``) is shared by every document of a site
 render, as in Jekyll: ``layout`` and ``content`` left by one document are what
@@ -106,6 +106,10 @@ class Renderer:
             )
         if item.is_markdown:
             output = self.site.markdownify(output)
+        elif item.is_sass:
+            from .sass import convert
+
+            output = convert(self.site, output, item)
         return output
 
     def render_excerpt(self, excerpt: Excerpt) -> str:

@@ -676,12 +676,18 @@ class Site:
             doc for collection in self.collections.values() for doc in collection.docs
         ]
         items.extend(self.pages)
+        pages_before = len(self.pages)
         if store is None and jobs <= 1:
             for one in items:
                 one.output = self.renderer.render(one)
                 self._after_render(one)
         else:
             self._render_cached(items, store, jobs)
+        # Pages made while rendering (a Sass page's source map) are rendered last, as
+        # Jekyll's loop over site.pages reaches what was appended to it.
+        for page in self.pages[pages_before:]:
+            page.output = self.renderer.render(page)
+            self._after_render(page)
         files = self.site_files()
         self._warn_conflicts(files)
         if any(type(p).post_render is not _base_post_render() for p in self.plugins):
@@ -713,6 +719,7 @@ class Site:
         """Render everything again without the cache (it could not give back a text)."""
         if store is not None:
             store.wipe()
+        self.pages = [p for p in self.pages if not getattr(p, "made_while_rendering", False)]
         for item in [*self.documents, *self.pages]:
             excerpt = getattr(item, "excerpt", None)
             for one in (item, excerpt):

@@ -22,6 +22,7 @@ from ..errors import (
     FrontMatterError,
     LayoutError,
     NewsletterLiquidError,
+    SassError,
     SiteError,
 )
 from ..site import Site
@@ -350,6 +351,9 @@ class Checker:
             path = self.display(self.resolve_name(exc.filename) if exc.filename else item.path)
             if any(f.path == path and f.line == (exc.line or 1) for f in self.findings):
                 return  # already found by a static check (a missing include, say)
+            if isinstance(exc, SassError):
+                self.add_error("NL015", exc, item.path)
+                return
             if exc.filename is None or path == self.display(item.path):
                 exc.col = _skip_spaces(item.path, self.site, exc.line, exc.col)
             self.add_error(classify_template_error(exc.message), exc, item.path)

@@ -42,6 +42,7 @@ CODES: dict[str, Code] = {
         Code("NL012", "error", "unknown Liquid filter"),
         Code("NL013", "warning", "undefined variable"),
         Code("NL014", "error", "Liquid error while rendering"),
+        Code("NL015", "error", "Sass/SCSS error (syntax, missing import)"),
         Code("NL020", "error", "layout does not exist"),
         Code("NL021", "error", "include file does not exist"),
         Code("NL022", "error", "include_relative file does not exist"),

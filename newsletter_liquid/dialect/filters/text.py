@@ -486,6 +486,22 @@ def markdownify(value: Any, *, context: RenderContext) -> str:
 
 
 @liquid_filter
+def sassify(value: Any, *, context: RenderContext) -> str:
+    """Sass (indented syntax) to CSS with the site's ``sass:`` settings (Jekyll)."""
+    from ...sass import sassify as convert
+
+    return convert(site_of(context), _text(value), indented=True)
+
+
+@liquid_filter
+def scssify(value: Any, *, context: RenderContext) -> str:
+    """SCSS to CSS with the site's ``sass:`` settings (Jekyll)."""
+    from ...sass import sassify as convert
+
+    return convert(site_of(context), _text(value), indented=False)
+
+
+@liquid_filter
 def smartify(value: Any, *, context: RenderContext) -> str:
     """Typographic quotes, dashes and ellipses, as kramdown's SmartyPants does (Jekyll)."""
     from ._smartypants import smartypants
@@ -514,5 +530,6 @@ def register(env: JekyllEnvironment) -> None:
         ("normalize_whitespace", normalize_whitespace),
         ("number_of_words", number_of_words), ("slugify", slugify),
         ("markdownify", markdownify), ("smartify", smartify),
+        ("sassify", sassify), ("scssify", scssify),
     ):
         env.add_filter(name, func)
