@@ -110,6 +110,18 @@ _PsychLoader.add_constructor(
 )
 
 
+def _construct_symbol(loader: _PsychLoader, node: yaml.ScalarNode) -> Any:
+    raise yaml.constructor.ConstructorError(
+        None, None, "Tried to load unspecified class: Symbol", node.start_mark)
+
+
+# A plain ``:name`` is a Ruby Symbol to Psych, which safe_load refuses: Jekyll stops on
+# it (``sass: {style: :expanded}`` in a config, say). Quoted, it is a string.
+_SYMBOL_TAG = "tag:newsletter-liquid:ruby-symbol"
+_PsychLoader.add_implicit_resolver(_SYMBOL_TAG, re.compile(r"^:."), [":"])
+_PsychLoader.add_constructor(_SYMBOL_TAG, _construct_symbol)
+
+
 def _check_size(value: Any, budget: list[int]) -> None:
     """Walk the loaded value so that shared (aliased) subtrees count at every use."""
     stack = [value]

@@ -41,6 +41,9 @@ def test_front_matter(case: dict[str, Any]) -> None:
         ("---\ntitle: ok\nbad: [1, 2\n---\nbody", 4, 1),
         ("---\ntitle: \"unterminated\n---\nbody", 3, 1),
         ("---\na: 1\n  b: 2\n---\n", 3, 4),
+        # a plain :name is a Ruby Symbol, which Psych.safe_load refuses
+        ("---\ntitle: t\nstyle: :expanded\n---\n", 3, 8),
+        ("---\n:key: v\n---\n", 2, 1),
     ],
 )
 def test_yaml_error_points_into_the_file(text: str, line: int, col: int) -> None:
