@@ -237,6 +237,7 @@ class Page(Convertible):
         *,
         content: str | None = None,
         data: dict[str, Any] | None = None,
+        base: Path | None = None,
     ) -> None:
         self.site = site
         self.dir_ = dir_
@@ -244,7 +245,8 @@ class Page(Convertible):
         # Memoized once, as Jekyll's relative_path is while reading (a paginated
         # copy keeps its template's path).
         self.relative_path = ruby_join(dir_, name).removeprefix("/")
-        self.path = site.source / self.relative_path
+        # ``base``: a theme's folder, for its assets
+        self.path = (base if base is not None else site.source) / self.relative_path
         self.extname = os.path.splitext(name)[1]
         self.basename = re.sub(r"\.*\Z", "", name[: len(name) - len(self.extname)])
         defaults = site.defaults.all(self.relative_path, "pages")
@@ -736,7 +738,8 @@ class StaticFile:
     """
 
     def __init__(
-        self, site: Site, dir_: str, name: str, collection: Collection | None = None
+        self, site: Site, dir_: str, name: str, collection: Collection | None = None,
+        base: Path | None = None,
     ) -> None:
         self.site = site
         self.dir_ = dir_
@@ -745,8 +748,9 @@ class StaticFile:
         self.relative_path = ruby_join(dir_, name) if dir_ or collection is None else name
         if collection is not None:
             self.path = site.collections_path / dir_ / name
-        else:
-            self.path = site.source / self.relative_path.lstrip("/")
+        else:  # ``base``: a theme's folder, for its assets
+            self.path = (base if base is not None else site.source) / \
+                self.relative_path.lstrip("/")
         self.extname = os.path.splitext(name)[1]
         self.basename = re.sub(r"\.*\Z", "", name[: len(name) - len(self.extname)])
         kind = collection.label if collection is not None else ""

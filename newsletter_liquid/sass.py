@@ -249,6 +249,9 @@ def _settings(site: Site) -> _Settings:
                 else os.path.abspath(path)
             if full not in found:
                 found.append(full)
+    theme = getattr(site, "theme", None)
+    if theme is not None and theme.sass_path is not None:
+        found.append(str(theme.sass_path))
     passed: Mapping[str, Any] = {} if safe else options
     precision = passed.get("precision")
     settings = _Settings(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._yaml import YamlError, load_yaml
-from .config import FrontMatterDefaults, load_config, resolve_timezone
+from .config import FrontMatterDefaults, deep_merge, load_config, resolve_timezone
 from .document import Collection, Document, Layout, Page, StaticFile
 from .errors import ConfigError, SiteError
 from .frontmatter import FrontMatter, has_front_matter, parse_front_matter
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .plugins import Plugin
     from .readcache import YamlCache
     from .renderer import Renderer
+    from .theme import Theme
 
 __all__ = ["Site"]
 
@@ -47,8 +48,22 @@ class Site:
 
     def __init__(self, config: dict[str, Any], *, drafts: bool = False,
                  future: bool | None = None, unpublished: bool | None = None) -> None:
-        self.config = config
+        self.warnings: list[str] = []
+        self.on_warning: Callable[[str], None] | None = None
         self.source = Path(config["source"])
+        self.theme: Theme | None = None
+        theme = config.get("theme")
+        if isinstance(theme, str) and theme.strip():
+            from .theme import find_theme
+
+            self.theme = find_theme(theme)
+            config = self._with_theme_config(config, self.theme)
+        elif theme is not None:
+            kind = {bool: "TrueClass" if theme else "FalseClass", int: "Integer",
+                    float: "Float", list: "Array", dict: "Hash"}.get(type(theme), "Object")
+            self.warn("Theme: value of 'theme' in config should be String to use gem-based "
+                      f"themes, but got {kind}")
+        self.config = config
         if drafts:
             config["show_drafts"] = True
         if future is not None:
@@ -73,8 +88,6 @@ class Site:
         self._layout_costs: dict[str, float] = {}
         #: jekyll-include-cache's store, emptied before each render
         self.include_cache: dict[Any, str] = {}
-        self.warnings: list[str] = []
-        self.on_warning: Callable[[str], None] | None = None
         self.plugins: list[Plugin] = []
         self._env: JekyllEnvironment | None = None
         self._renderer: Renderer | None = None
@@ -98,6 +111,27 @@ class Site:
         self._output_digests: dict[Path, tuple[str, str]] = {}
         self._item_digests: dict[int, str] = {}
         self._warnings_before_render = 0
+
+    @staticmethod
+    def _with_theme_config(config: dict[str, Any], theme: Theme) -> dict[str, Any]:
+        """Jekyll's load_theme_configuration: the theme's ``_config.yml`` under the site's,
+        without the keys of Jekyll's defaults (and not at all with ``ignore_theme_config``)."""
+        if config.get("ignore_theme_config") is True:
+            return config
+        path = theme.root / "_config.yml"
+        if not path.is_file() or path.is_symlink():
+            return config
+        from .config import DEFAULTS
+
+        try:
+            theme_config = load_yaml(path.read_text("utf-8"))
+        except (YamlError, OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"the theme's configuration cannot be read: {exc}",
+                              str(path)) from None
+        if not isinstance(theme_config, dict):
+            return config
+        kept = {k: v for k, v in theme_config.items() if k not in DEFAULTS}
+        return deep_merge(kept, config)
 
     @property
     def time(self) -> dt.datetime:
@@ -298,7 +332,11 @@ class Site:
         self.pages.sort(key=lambda p: p.name)
         self.static_files.sort(key=lambda f: f.relative_path)
         self._read_collections()
+        self._read_theme_assets()
         self.data = self._read_data(self.source / str(self.config.get("data_dir", "_data")))
+        theme_data = self.theme.data_path if self.theme is not None else None
+        if theme_data is not None:  # under the site's own, key by key
+            self.data = deep_merge(self._read_data(theme_data), self.data)
         self._limit_posts()
         if self.yaml_cache is not None:
             self.yaml_cache.save()
@@ -321,6 +359,14 @@ class Site:
 
     def _read_layouts(self) -> None:
         layouts_dir = self.source / str(self.config.get("layouts_dir", "_layouts"))
+        self._read_layouts_in(layouts_dir, self.source)
+        theme_layouts = self.theme.layouts_path if self.theme is not None else None
+        if theme_layouts is not None:  # the theme's, where the site has none of that name
+            assert self.theme is not None
+            self._read_layouts_in(theme_layouts, self.theme.root, only_missing=True)
+
+    def _read_layouts_in(self, layouts_dir: Path, base: Path, *,
+                         only_missing: bool = False) -> None:
         if not layouts_dir.is_dir():
             return
         for root, dirs, files in os.walk(layouts_dir):
@@ -329,10 +375,45 @@ class Site:
             for name in sorted(files):
                 rel = name if rel_root == "." else f"{rel_root}/{name}"
                 key = rel[: len(rel) - len(os.path.splitext(rel)[1])]
-                path = Path(root) / name
-                if self.safe and path.is_symlink() and not self._inside_source(path):
+                if only_missing and key in self.layouts:
                     continue
-                self.layouts[key] = Layout(self, key, path, self._rel(path))
+                path = Path(root) / name
+                if base == self.source:
+                    if self.safe and path.is_symlink() and not self._inside_source(path):
+                        continue
+                    shown = self._rel(path)
+                else:
+                    shown = path.relative_to(base).as_posix()
+                self.layouts[key] = Layout(self, key, path, shown)
+
+    def _read_theme_assets(self) -> None:
+        """Jekyll's ThemeAssetsReader: the theme's ``assets/``, after everything else;
+        files with front matter become pages, the rest static files, unless the site has
+        one at that path."""
+        theme = self.theme
+        assets = theme.assets_path if theme is not None else None
+        if theme is None or assets is None:
+            return
+        pages = {p.relative_path for p in self.pages}
+        statics = {f.relative_path for f in self.static_files}
+        for root, dirs, files in os.walk(assets):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(root) / name
+                if path.is_symlink():
+                    self.warn(f"Theme reader: Ignored symlinked asset: {path}")
+                    continue
+                rel_dir = os.path.relpath(root, theme.root)
+                if _starts_with_front_matter(path):
+                    page = Page(self, rel_dir, name, base=theme.root)
+                    if page.relative_path not in pages:
+                        self.pages.append(page)
+                        pages.add(page.relative_path)
+                else:
+                    static = StaticFile(self, "/" + rel_dir, name, base=theme.root)
+                    if static.relative_path not in statics:
+                        self.static_files.append(static)
+                        statics.add(static.relative_path)
 
     def _read_directories(self, dir_: str) -> None:
         base = self.source / dir_ if dir_ else self.source

@@ -6,7 +6,8 @@
 #     ruby-jekyll-paginate ruby-jekyll-redirect-from ruby-jekyll-sitemap   # Debian 12
 #   scripts/regen_fixture_expected.sh [SITE_DIR ...]
 #
-# Default: every site in fixtures/ and tests/data/jekyll_sites/ that has a <site>.expected/
+# Default: every site in fixtures/, tests/data/jekyll_sites/ and tests/data/theme_sites/
+# (whose theme gems are in tests/data/gems) that has a <site>.expected/
 # already (sites meant to fail, such as fixtures/check-site, have none).
 #
 # Each site is copied to a temp folder and built there with the clock frozen at
@@ -21,10 +22,13 @@ command -v faketime >/dev/null || { echo "faketime not found" >&2; exit 2; }
 sites=()
 for arg in "$@"; do sites+=("$(cd "$arg" && pwd)"); done
 if [[ ${#sites[@]} -eq 0 ]]; then
-  for d in "$here"/fixtures/*/ "$here"/tests/data/jekyll_sites/*/; do
+  for d in "$here"/fixtures/*/ "$here"/tests/data/jekyll_sites/*/ "$here"/tests/data/theme_sites/*/; do
     [[ -f "$d/_config.yml" && -d "${d%/}.expected" ]] && sites+=("${d%/}")
   done
 fi
+
+# The theme gems of tests/data/gems (a trailing ':' keeps RubyGems' own folders too).
+export GEM_PATH="$here/tests/data/gems:${GEM_PATH:-}"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

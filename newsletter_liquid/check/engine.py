@@ -483,9 +483,13 @@ def _targets(site: CheckSite, paths: Sequence[Path] | None,
 
     items: dict[Path, Document | Page] = {}
     every: list[Document | Page] = [*site.documents, *site.pages]
+    # a theme gem's layouts and assets are not the site's files to check
+    theme_root = site.theme.root if site.theme is not None else None
     for item in every:
-        items[realpath(item.path)] = item
-    layouts = {realpath(layout.path) for layout in site.layouts.values()}
+        if theme_root is None or not item.path.is_relative_to(theme_root):
+            items[realpath(item.path)] = item
+    layouts = {realpath(layout.path) for layout in site.layouts.values()
+               if theme_root is None or not layout.path.is_relative_to(theme_root)}
     includes_dir = (site.source / str(site.config.get("includes_dir", "_includes"))).resolve()
     if paths is None:
         targets = [Target(p, item=i) for p, i in items.items()]

@@ -80,6 +80,9 @@ def load_plugins(site: Site) -> list[Plugin]:
         value = site.config.get(key)
         if isinstance(value, list):
             names.extend(value)
+    theme = getattr(site, "theme", None)
+    if theme is not None:  # Jekyll requires a theme gem's runtime dependencies too
+        names.extend(theme.runtime_dependencies)
     plugins: list[Plugin] = []
     for name in dict.fromkeys(str(n) for n in names):
         if name in _USER_PLUGINS:

@@ -118,7 +118,10 @@ def check_template_source(checker: Checker, path: Path, source: str, line_offset
 
 def _check_include(checker: Checker, path: Path, line: int, col: int, name: str) -> None:
     folder = str(checker.site.config.get("includes_dir", "_includes"))
-    if not (checker.site.source / folder / name).is_file():
+    theme = checker.site.theme
+    theme_includes = theme.includes_path if theme is not None else None
+    if not (checker.site.source / folder / name).is_file() and not (
+            theme_includes is not None and (theme_includes / name).is_file()):
         checker.add("NL021", path, line, col,
                     f"include '{name}' does not exist: no file {folder}/{name}")
 

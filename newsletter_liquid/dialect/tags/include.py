@@ -103,15 +103,19 @@ class IncludeTag(TagNode):
         return file
 
     def search_dirs(self, context: RenderContext) -> list[Path]:
+        """Jekyll's includes_load_paths: the site's folder, then its theme's."""
         site: Any = context.env.site  # type: ignore[attr-defined]
         folder = str(site.config.get("includes_dir") or "_includes")
         memo = getattr(context.env, "filter_memo", None)
-        if memo is None:
-            return [site.source / folder]
         key = (IncludeTag.search_dirs, site.source, folder)
-        dirs: list[Path] | None = memo.get(key)
+        dirs: list[Path] | None = memo.get(key) if memo is not None else None
         if dirs is None:
-            dirs = remember(memo, key, [site.source / folder])
+            dirs = [site.source / folder]
+            theme = getattr(site, "theme", None)
+            if theme is not None and theme.includes_path is not None:
+                dirs.append(theme.includes_path)
+            if memo is not None:
+                remember(memo, key, dirs)
         return list(dirs)
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
