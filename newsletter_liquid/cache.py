@@ -34,7 +34,6 @@ import os
 import random
 import sqlite3
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,7 +61,7 @@ __all__ = [
 
 CACHE_DIR_NAME = ".newsletter-liquid-cache"
 #: bump when the meaning of a record changes
-FORMAT = "2"  # 2: texts stored zlib-compressed
+FORMAT = "1"
 #: plugins whose Python code reads nothing at render time that the log misses
 CACHE_SAFE_PLUGINS = frozenset({
     "jekyll-feed", "jekyll-paginate", "jekyll-redirect-from", "jekyll-sitemap",
@@ -404,10 +403,9 @@ class CacheStore:
             row = self.db.execute("SELECT value FROM blobs WHERE digest=?", (digest,)).fetchone()
         except sqlite3.Error:
             return None
-        text = _unpack(row[0]) if row is not None else None
-        if text is None or text_digest(text) != digest:
+        if row is None or not isinstance(row[0], str) or text_digest(row[0]) != digest:
             return None
-        return text
+        return row[0]
 
     def digests(self) -> set[str]:
         """The digests of every text in the store."""
@@ -426,7 +424,7 @@ class CacheStore:
                 "SELECT value FROM markdown WHERE digest=?", (digest,)).fetchone()
         except sqlite3.Error:
             return None
-        return _unpack(row[0]) if row is not None else None
+        return row[0] if row is not None and isinstance(row[0], str) else None
 
     def written(self, dest: Path) -> dict[str, tuple[str, int, int, int]]:
         """What the last build wrote into ``dest``: path -> (digest, size, mtime_ns, inode)."""
@@ -475,14 +473,12 @@ class CacheStore:
                                [(k, r.to_json()) for k, r in changed.items()])
             else:
                 live = set()
-            db.executemany("INSERT OR IGNORE INTO blobs VALUES (?, ?)",
-                           [(d, _pack(t)) for d, t in blobs.items()])
+            db.executemany("INSERT OR IGNORE INTO blobs VALUES (?, ?)", blobs.items())
             db.execute("CREATE TEMP TABLE IF NOT EXISTS live (digest TEXT PRIMARY KEY)")
             db.execute("DELETE FROM live")
             db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(d,) for d in live])
             db.execute("DELETE FROM blobs WHERE digest NOT IN (SELECT digest FROM live)")
-            db.executemany("INSERT OR IGNORE INTO markdown VALUES (?, ?)",
-                           [(d, _pack(t)) for d, t in markdown.items()])
+            db.executemany("INSERT OR IGNORE INTO markdown VALUES (?, ?)", markdown.items())
             db.execute("DELETE FROM live")
             db.executemany("INSERT OR IGNORE INTO live VALUES (?)",
                            [(d,) for d in {*markdown_used, *markdown}])
@@ -491,21 +487,6 @@ class CacheStore:
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
-
-
-def _pack(text: str) -> bytes:
-    """A stored text: a first build stores megabytes of HTML, which compresses 4x (less
-    to write, and to flush before the output is written)."""
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
-
-
-def _unpack(value: object) -> str | None:
-    if not isinstance(value, bytes):
-        return None
-    try:
-        return zlib.decompress(value).decode("utf-8", "surrogatepass")
-    except (zlib.error, UnicodeDecodeError):
-        return None
 
 
 # -- the tracker ------------------------------------------------------------------------
