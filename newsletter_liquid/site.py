@@ -1112,7 +1112,7 @@ def _fork_plan(
         return len(items), []
     weights = [_render_cost(site, items[i]) for i in docs]
     total = sum(weights)
-    parent_share = total * 1.2 / jobs
+    parent_share = total * 1.35 / jobs
     child_share = (total - parent_share) / (jobs - 1)
     bounds: list[int] = []
     acc, limit = 0.0, parent_share
