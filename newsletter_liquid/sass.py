@@ -35,16 +35,10 @@ if TYPE_CHECKING:
     from .document import Convertible
     from .site import Site
 
-__all__ = ["SassResult", "SourceMapPage", "compile_sass", "convert", "is_sass_ext",
-           "sassify"]
+__all__ = ["SassResult", "SourceMapPage", "compile_sass", "convert"]
 
 _STYLES = ("nested", "expanded", "compact", "compressed")  # LibSass's enum order
 _BOM_RE = re.compile("^\ufeff", re.M)
-
-
-def is_sass_ext(ext: str) -> bool:
-    """The converter's extensions (``/^\\.s[ac]ss$/i``)."""
-    return ext.lower() in (".scss", ".sass")
 
 
 @dataclass(frozen=True)
@@ -219,6 +213,11 @@ class _Settings:
     source_map_embed: bool
 
 
+_DEFAULT_SETTINGS = _Settings(style="compact", load_paths=(), add_charset=False,
+                              sourcemap="always", line_comments=False, precision=None,
+                              source_map_embed=False)
+
+
 def _settings(site: Site) -> _Settings:
     cached = getattr(site, "_sass_settings", None)
     if isinstance(cached, _Settings):
@@ -286,21 +285,26 @@ def _sourcemap_required(settings: _Settings, page: Page | None) -> bool:
                 and (os.environ.get("JEKYLL_ENV") or "development") != "development")
 
 
-def convert(site: Site, text: str, item: Convertible | None = None) -> str:
+def convert(site: Site | None, text: str, item: Convertible | None = None, *,
+            indented: bool | None = None) -> str:
     """The Sass converter's ``convert``: CSS for ``text`` (a page's Liquid output).
 
     For a page (not a document) with source maps on, the map page is made and
-    appended to ``site.pages``, and the CSS ends with a pointer to it.
+    appended to ``site.pages``, and the CSS ends with a pointer to it. Without a page
+    (a document, a filter) the text compiles as ``stdin``, without a map.
     """
-    settings = _settings(site)
+    settings = _settings(site) if site is not None else _DEFAULT_SETTINGS
     page = item if isinstance(item, Page) and not isinstance(item, SourceMapPage) else None
-    indented = item is not None and item.extname.lower() == ".sass"
+    if indented is None:
+        indented = item is not None and item.extname.lower() == ".sass"
     required = _sourcemap_required(settings, page)
-    # Jekyll names the files relative to the folder the build runs from, the page by
-    # its file name only (File.join(source_relative_from_pwd, page.name))
-    here = os.path.relpath(os.fspath(site.source), os.getcwd())
-    filename = os.path.join(here, page.name) if page is not None else "stdin"
-    map_file = os.path.join(here, page.basename + ".css.map") if page is not None else ""
+    filename, map_file = "stdin", ""
+    if page is not None:
+        # Jekyll names the files relative to the folder the build runs from, the page by
+        # its file name only (File.join(source_relative_from_pwd, page.name))
+        here = os.path.relpath(os.fspath(page.site.source), os.getcwd())
+        filename = os.path.join(here, page.name)
+        map_file = os.path.join(here, page.basename + ".css.map")
     try:
         result = compile_sass(
             text, indented=indented, style=settings.style, filename=filename,
@@ -310,18 +314,18 @@ def convert(site: Site, text: str, item: Convertible | None = None) -> str:
             precision=settings.precision,
         )
     except SassError as exc:
-        _locate(site, exc, item, filename)
+        _locate(exc, item, filename)
         raise
     if required and page is not None:
         if result.source_map is None:
-            site.warn("Could not generate source map SassC::NotRenderedError => ")
+            page.site.warn("Could not generate source map SassC::NotRenderedError => ")
         else:
-            site.pages.append(SourceMapPage(page, result.source_map))
+            page.site.pages.append(SourceMapPage(page, result.source_map))
     replacement = '@charset "UTF-8";' if settings.add_charset else ""
     return _BOM_RE.sub(replacement, result.css, count=1)
 
 
-def _locate(site: Site, exc: SassError, item: Convertible | None, filename: str) -> None:
+def _locate(exc: SassError, item: Convertible | None, filename: str) -> None:
     """Point an error at the file it is in: the page (its body line) or a partial."""
     own = exc.filename is None or exc.filename == "stdin" or (
         os.path.normpath(exc.filename) == os.path.normpath(filename))
@@ -330,24 +334,8 @@ def _locate(site: Site, exc: SassError, item: Convertible | None, filename: str)
         if exc.line is not None:
             exc.line += item.body_line - 1
         return
-    if exc.filename:
+    if exc.filename and item is not None:
         full = os.path.abspath(exc.filename)
-        source = os.fspath(site.source)
+        source = os.fspath(item.site.source)
         if full.startswith(source + os.sep):
             exc.filename = os.path.relpath(full, source)
-
-
-def sassify(site: Any, text: str, *, indented: bool) -> str:
-    """The ``sassify``/``scssify`` filters: the converter on a string, as ``stdin``."""
-    if site is None:
-        return compile_sass(text, indented=indented, filename="stdin", source_map_file="",
-                            source_map_contents=True, omit_source_map_url=True).css
-    settings = _settings(site)
-    result = compile_sass(
-        text, indented=indented, style=settings.style, filename="stdin", source_map_file="",
-        load_paths=settings.load_paths, source_map_contents=True,
-        source_map_embed=settings.source_map_embed, omit_source_map_url=True,
-        line_comments=settings.line_comments, precision=settings.precision,
-    )
-    replacement = '@charset "UTF-8";' if settings.add_charset else ""
-    return _BOM_RE.sub(replacement, result.css, count=1)

@@ -488,17 +488,17 @@ def markdownify(value: Any, *, context: RenderContext) -> str:
 @liquid_filter
 def sassify(value: Any, *, context: RenderContext) -> str:
     """Sass (indented syntax) to CSS with the site's ``sass:`` settings (Jekyll)."""
-    from ...sass import sassify as convert
+    from ...sass import convert
 
-    return convert(site_of(context), _text(value), indented=True)
+    return convert(site_of(context), _text(value), indented=True)  # type: ignore[arg-type]
 
 
 @liquid_filter
 def scssify(value: Any, *, context: RenderContext) -> str:
     """SCSS to CSS with the site's ``sass:`` settings (Jekyll)."""
-    from ...sass import sassify as convert
+    from ...sass import convert
 
-    return convert(site_of(context), _text(value), indented=False)
+    return convert(site_of(context), _text(value), indented=False)  # type: ignore[arg-type]
 
 
 @liquid_filter
