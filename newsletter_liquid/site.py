@@ -59,10 +59,10 @@ class Site:
             self.theme = find_theme(theme)
             config = self._with_theme_config(config, self.theme)
         elif theme is not None:
-            kind = {bool: "TrueClass" if theme else "FalseClass", int: "Integer",
-                    float: "Float", list: "Array", dict: "Hash"}.get(type(theme), "Object")
+            from .dialect.filters._base import class_name
+
             self.warn("Theme: value of 'theme' in config should be String to use gem-based "
-                      f"themes, but got {kind}")
+                      f"themes, but got {class_name(theme)}")
         self.config = config
         if drafts:
             config["show_drafts"] = True

@@ -52,11 +52,11 @@ def mention_base(config: dict[str, Any]) -> str:
     if isinstance(value, dict):
         base = value["base_url"] if "base_url" in value else _default_base()
         return "" if base is None else str(base)
-    kind = {bool: "TrueClass" if value is True else "FalseClass", int: "Integer",
-            float: "Float", list: "Array"}.get(type(value), type(value).__name__)
+    from ..dialect.filters._base import class_name
+
     raise ConfigError(
         "Your jekyll-mentions config has to either be a string or a hash. "
-        f"It's a {kind} right now.")
+        f"It's a {class_name(value)} right now.")
 
 
 def _ignored(node: Text) -> bool:
