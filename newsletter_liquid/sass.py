@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .document import Convertible
     from .site import Site
 
-__all__ = ["SassResult", "SourceMapPage", "compile_sass", "convert"]
+__all__ = ["SassResult", "SourceMapPage", "compile_sass", "convert", "load_paths"]
 
 _STYLES = ("nested", "expanded", "compact", "compressed")  # LibSass's enum order
 _BOM_RE = re.compile("^\ufeff", re.M)
@@ -264,6 +264,11 @@ def _settings(site: Site) -> _Settings:
     )
     site._sass_settings = settings  # type: ignore[attr-defined]
     return settings
+
+
+def load_paths(site: Site) -> tuple[str, ...]:
+    """The folders LibSass looks in for the site's partials, in order."""
+    return _settings(site).load_paths
 
 
 def _as_list(value: object) -> list[object]:

@@ -78,7 +78,7 @@ class Target:
 
     path: Path
     item: Document | Page | None = None
-    template_kind: str | None = None  # "layout" or "include"
+    template_kind: str | None = None  # "layout", "include" or "sass" (a partial)
     label: str | None = None  # collection label for files the site did not read
 
 
@@ -287,8 +287,17 @@ class Checker:
         if not self.whole_site:
             env.skip_names = frozenset(layout.relative_path
                                        for layout in self.site.layouts.values())
+        sass_checked = False
         for target in targets:
             self.checked_paths.add(self.display(target.path))
+            if target.template_kind == "sass":
+                # a partial is checked through the pages that import it: all of them
+                if not sass_checked:
+                    sass_checked = True
+                    for page in self.site.pages:
+                        if page.is_sass:
+                            self._render(page)
+                continue
             if target.template_kind is not None:
                 templates.check_template_file(self, target.path, target.template_kind)
                 self._flush_liquid(env, target.path)
@@ -509,11 +518,22 @@ def _targets(site: CheckSite, paths: Sequence[Path] | None,
             targets.append(Target(resolved, template_kind="layout"))
         elif resolved.is_relative_to(includes_dir):
             targets.append(Target(resolved, template_kind="include"))
+        elif _is_sass_partial(site, resolved):
+            targets.append(Target(resolved, template_kind="sass"))
         else:
             label = _unread_document_label(site, resolved)
             if label is not None:
                 targets.append(Target(resolved, label=label))
     return targets
+
+
+def _is_sass_partial(site: Site, path: Path) -> bool:
+    """A Sass file in one of the site's load paths (``_sass``, ``sass: load_paths``)."""
+    if path.suffix.lower() not in (".scss", ".sass"):
+        return False
+    from ..sass import load_paths
+
+    return any(path.is_relative_to(Path(p).resolve()) for p in load_paths(site))
 
 
 def _unread_document_label(site: Site, path: Path) -> str | None:
