@@ -12,7 +12,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from .site import Site
 
 __all__ = ["main"]
 
@@ -56,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
                        "(default: SOURCE/.newsletter-liquid-cache)")
     build.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                        help="render with N processes (default: 1)")
+    build.add_argument("-w", "--watch", action="store_true",
+                       help="build again whenever a file of the site changes (Ctrl-C stops)")
     render = sub.add_parser("render", help="print one page's final HTML")
     _site_options(render)
     render.add_argument("file", help="the page or post to render")
@@ -194,11 +199,20 @@ def _build(args: argparse.Namespace) -> int:
     site = _load(args, source, cache_dir)
     # A build allocates much and frees most of it by reference counting: the site just
     # read stays to the end (frozen: never scanned again) and collections run less often.
-    gc.freeze()
+    if not args.watch:
+        gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+    dest = Path(args.destination) if args.destination else None
+    _build_once(args, site, dest, cache_dir)
+    if args.watch:
+        _watch(args, source, dest, cache_dir, site)
+    return 0
+
+
+def _build_once(args: argparse.Namespace, site: Site, dest: Path | None,
+                cache_dir: Path | None) -> None:
     if not args.quiet:
         site.on_warning = lambda message: print(message, file=sys.stderr)
-    dest = Path(args.destination) if args.destination else None
     written = site.build(dest, cache_dir=cache_dir, jobs=args.jobs)
     if args.verbose:
         for rel in written:
@@ -210,7 +224,48 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         target = dest or Path(site.config["destination"])
         print(f"Built {len(written)} files into {os.path.relpath(target)}")
-    return 0
+
+
+def _watch(args: argparse.Namespace, source: Path, dest: Path | None,
+           cache_dir: Path | None, site: Site) -> None:
+    """``jekyll build --watch``: a rebuild per change; an error is printed, not fatal."""
+    import time
+
+    from .errors import NewsletterLiquidError
+    from .watch import watch
+
+    state: dict[str, Site] = {"site": site}
+
+    def ignored() -> tuple[list[Path], list[str]]:
+        current = state["site"]
+        folders = [dest or Path(current.config["destination"])]
+        if cache_dir is not None:
+            folders.append(cache_dir)
+        names = [str(e) for e in current.config.get("exclude") or [] if "/" not in str(e)]
+        return folders, names
+
+    def rebuild(changed: list[str]) -> None:
+        start = time.perf_counter()
+        if not args.quiet:
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+            print(f"      Regenerating: {len(changed)} file(s) changed at {stamp}")
+            for rel in changed[:5]:
+                print(f"                    {rel}")
+            if len(changed) > 5:
+                print(f"                    ...and {len(changed) - 5} more")
+        try:
+            state["site"] = _load(args, source, cache_dir)
+            _build_once(args, state["site"], dest, cache_dir)
+        except NewsletterLiquidError as exc:
+            print(str(exc), file=sys.stderr)
+            return
+        if not args.quiet:
+            print(f"                    ...done in {time.perf_counter() - start:.3f} seconds.",
+                  flush=True)
+
+    if not args.quiet:
+        print(f" Auto-regeneration: enabled for '{os.path.relpath(source)}'", flush=True)
+    watch(source, rebuild, ignore=ignored)
 
 
 def _inside(path: Path, folder: Path) -> str | None:
