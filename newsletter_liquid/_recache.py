@@ -109,24 +109,30 @@ class RegexCache:
                 return original(p, flags)
             key = (p, flags)
             entry = entries.get(key)
-            if entry is None:
-                start = time.perf_counter()
-                # re._compiler.compile, keeping what it hands to the engine
-                parsed = parser.parse(p, flags)
-                code = array(_WORD, compiler._code(parsed, flags)).tobytes()
-                groupindex = dict(parsed.state.groupdict)
-                names: list[str | None] = [None] * parsed.state.groups
-                for name, index in groupindex.items():
-                    names[index] = name
-                entry = (flags | parsed.state.flags, code, parsed.state.groups - 1,
-                         groupindex, tuple(names))
-                entries[key] = entry
-                self.new_cost += time.perf_counter() - start
+            try:
+                if entry is None:
+                    start = time.perf_counter()
+                    # re._compiler.compile, keeping what it hands to the engine
+                    parsed = parser.parse(p, flags)
+                    code = array(_WORD, compiler._code(parsed, flags)).tobytes()
+                    groupindex = dict(parsed.state.groupdict)
+                    names: list[str | None] = [None] * parsed.state.groups
+                    for name, index in groupindex.items():
+                        names[index] = name
+                    entry = (flags | parsed.state.flags, code, parsed.state.groups - 1,
+                             groupindex, tuple(names))
+                    entries[key] = entry
+                    self.new_cost += time.perf_counter() - start
+                final_flags, code, groups, groupindex, indexgroup = entry
+                words = array(_WORD)
+                words.frombytes(code)
+                pattern = _sre.compile(p, final_flags, words.tolist(), groups, groupindex,
+                                       indexgroup)
+            except Exception:  # re's own compiler decides (and raises its error)
+                entries.pop(key, None)
+                return original(p, flags)
             self.used.add(key)
-            final_flags, code, groups, groupindex, indexgroup = entry
-            words = array(_WORD)
-            words.frombytes(code)
-            return _sre.compile(p, final_flags, words.tolist(), groups, groupindex, indexgroup)
+            return pattern
 
         self._original = original
         compiler.compile = compile

@@ -209,3 +209,20 @@ def test_a_program_using_them_gets_them_whole(name: str) -> None:
 def test_modules_imported_before_are_left_alone() -> None:
     got = _probe("import asyncio, dateutil.parser", USES["asyncio"])
     assert got["result"] == "3"
+
+
+def test_invalid_patterns_and_bad_entries_go_to_re_itself(cache: _recache.RegexCache) -> None:
+    with pytest.raises(re.error) as plain:
+        re.compile("(unclosed[")
+    re.purge()
+    cache.entries[("x+y", 0)] = (0, b"\x00", 0, {}, ())  # engine code that cannot load
+    cache.install()
+    try:
+        with pytest.raises(re.error) as hooked:
+            re.compile("(unclosed[")
+        assert str(hooked.value) == str(plain.value)
+        assert re.compile("x+y").fullmatch("xxy")
+    finally:
+        cache.uninstall()
+        re.purge()
+    assert ("(unclosed[", 0) not in cache.entries
