@@ -1,11 +1,13 @@
-"""Regenerate tests/data/highlight/cases.json by running real rouge/kramdown on snippets.json.
+"""Regenerate tests/data/highlight/cases.json by running real rouge/kramdown on snippets.json,
+and lexers/LANG.cases.json from lexers/LANG.snippets.json (one pair per ported lexer).
 
 Needs Ruby with the kramdown 2.4 and rouge 3.30 gems (as Jekyll 4.3.1 installs them).
 Each snippet is ``{"fn": "kramdown"|"tag", "lang", "code", "kind"?, "opts"?, "linenos"?}``:
 ``kramdown`` calls kramdown's rouge highlighter (what ``highlight()`` mirrors), ``tag``
 formats the way Jekyll's ``{% highlight %}`` tag does (what ``format_code()`` mirrors).
 
-    python scripts/regen_highlight_expectations.py
+    python scripts/regen_highlight_expectations.py          # everything
+    python scripts/regen_highlight_expectations.py scala    # lexers/scala.* only
 """
 
 from __future__ import annotations
@@ -48,8 +50,7 @@ puts JSON.generate(requests.map { |r| r['fn'] == 'tag' ? tag_call(r) : kramdown_
 """
 
 
-def main() -> None:
-    snippets = json.loads((DATA / "snippets.json").read_text(encoding="utf-8"))
+def _expectations(snippets: list[dict[str, object]]) -> list[dict[str, object]]:
     requests = []
     for snippet in snippets:
         request = {"fn": "kramdown", "kind": "block", **snippet}
@@ -64,12 +65,29 @@ def main() -> None:
         check=True,
     )
     answers = json.loads(result.stdout)
-    cases = [{**request, **answer} for request, answer in zip(requests, answers, strict=True)]
-    (DATA / "cases.json").write_text(
-        json.dumps(cases, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    print(f"wrote {len(cases)} cases")
+    return [{**request, **answer} for request, answer in zip(requests, answers, strict=True)]
+
+
+def _write(path: Path, cases: list[dict[str, object]]) -> None:
+    path.write_text(json.dumps(cases, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{path.relative_to(DATA.parent.parent.parent)}: {len(cases)} cases")
+
+
+def main(argv: list[str]) -> None:
+    """No argument: every file; ``LANG ...``: only ``lexers/LANG.snippets.json``."""
+    if not argv:
+        snippets = json.loads((DATA / "snippets.json").read_text(encoding="utf-8"))
+        _write(DATA / "cases.json", _expectations(snippets))
+    wanted = set(argv)
+    for path in sorted((DATA / "lexers").glob("*.snippets.json")):
+        lang = path.name.removesuffix(".snippets.json")
+        if wanted and lang not in wanted:
+            continue
+        snippets = json.loads(path.read_text(encoding="utf-8"))
+        _write(path.with_name(f"{lang}.cases.json"), _expectations(snippets))
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

@@ -24,9 +24,13 @@ from newsletter_liquid.kramdown.highlight import (
     highlight,
 )
 
-CASES: list[dict[str, Any]] = json.loads(
-    (Path(__file__).parent / "data" / "highlight" / "cases.json").read_text(encoding="utf-8")
-)
+_DATA = Path(__file__).parent / "data" / "highlight"
+#: cases.json, then one file per ported lexer (lexers/LANG.cases.json)
+CASES: list[dict[str, Any]] = [
+    case
+    for path in [_DATA / "cases.json", *sorted((_DATA / "lexers").glob("*.cases.json"))]
+    for case in json.loads(path.read_text(encoding="utf-8"))
+]
 
 
 def _case_id(case: dict[str, Any]) -> str:
