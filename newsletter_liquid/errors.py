@@ -72,7 +72,8 @@ class LayoutError(NewsletterLiquidError):
 
 
 class MarkdownError(NewsletterLiquidError):
-    """Raised only for resource limits: malformed Markdown is rendered as text."""
+    """Resource limits, or input on which kramdown or rouge itself fails (Jekyll's build
+    stops too); any other malformed Markdown is rendered as text."""
 
 
 class SassError(NewsletterLiquidError):

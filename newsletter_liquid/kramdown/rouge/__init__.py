@@ -68,6 +68,11 @@ PORTED: Mapping[str, str] = {
     "http": ".http:HttpLexer",
     "liquid": ".liquid:LiquidLexer",
     "typescript": ".typescript:TypescriptLexer",
+    "julia": ".julia:JuliaLexer",
+    "scala": ".scala:ScalaLexer",
+    "elixir": ".elixir:ElixirLexer",
+    "dart": ".dart:DartLexer",
+    "haskell": ".haskell:HaskellLexer",
 }
 
 
