@@ -101,6 +101,7 @@ _WORD_RUN = "alpha beta gamma delta " * 50
     [
         *(pytest.param(tag, sample, id=tag) for tag, sample in _family_samples().items()),
         *(pytest.param(tag, _WORD_RUN, id=f"{tag}-words") for tag in ("c", "cpp", "java")),
+        pytest.param("powershell", "${a " * 20, id="powershell-unclosed-braces"),
     ],
 )
 def test_long_input_is_lexed_in_linear_time(lang: str, sample: str) -> None:
@@ -115,6 +116,21 @@ def test_long_input_is_lexed_in_linear_time(lang: str, sample: str) -> None:
     elapsed = time.perf_counter() - started
     assert "".join(value for _, value in tokens) == text
     assert elapsed < 6, f"{lang}: {elapsed:.1f}s for 200 KB"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # an unclosed string of backslashes: rouge's own pattern backtracks exponentially
+    ("clojure", '(def x "' + "\\" * 60),
+])
+def test_input_that_makes_rouge_hang_is_lexed_at_once(lang: str, text: str) -> None:
+    from newsletter_liquid.kramdown.rouge import find_lexer_class
+
+    cls = find_lexer_class(lang)
+    assert cls is not None
+    started = time.perf_counter()
+    tokens = cls().lex(text)
+    assert "".join(value for _, value in tokens) == text
+    assert time.perf_counter() - started < 6
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,17 @@ PORTED: Mapping[str, str] = {
     "elixir": ".elixir:ElixirLexer",
     "dart": ".dart:DartLexer",
     "haskell": ".haskell:HaskellLexer",
+    "perl": ".perl:PerlLexer",
+    "graphql": ".graphql:GraphqlLexer",
+    "hcl": ".hcl:HclLexer",
+    "terraform": ".terraform:TerraformLexer",
+    "powershell": ".powershell:PowershellLexer",
+    "objective_c": ".objective_c:ObjectiveCLexer",
+    "matlab": ".matlab:MatlabLexer",
+    "clojure": ".clojure:ClojureLexer",
+    "erlang": ".erlang:ErlangLexer",
+    "jsx": ".jsx:JsxLexer",
+    "tsx": ".tsx:TsxLexer",
 }
 
 

@@ -109,7 +109,11 @@ class ClojureLexer(RegexLexer):
                 rule(r"-?\d+\.\d+", Number.Float),
                 rule(r"-?\d+", Number.Integer),
                 rule(r"0x-?[0-9a-fA-F]+", Number.Hex),
-                rule(r'"(\\.|[^"])*"', String),
+                # rouge's "(\\.|[^"])*" backtracks exponentially on an unclosed string of
+                # backslashes; the same matches (checked on every string of up to 11
+                # characters) without that: up to the first unescaped quote (an atomic
+                # group, spelt as a look-ahead for Python 3.10), else to the last quote
+                rule(r'"(?=((?:\\.|[^"\\]|\\)*))\1"|"(?s:.*)"', String),
                 rule(rf"'{_KEYWORD}", String.Symbol),
                 rule(rf"::?{_KEYWORD}", Name.Constant),
                 rule(r"\\(.|[a-z]+)", String.Char, flags=re.I),
