@@ -95,8 +95,17 @@ def site_files() -> Iterator[Case]:
     }
 
 
+def code_blocks() -> Iterator[Case]:
+    """Highlighted code whose lexer rouge itself would take forever (or very long) on."""
+    fence = "```{}\n{}\n```\n"
+    yield "clojure-unclosed-string", "markdown", fence.format("clojure", '(def x "' + "\\" * 60)
+    yield "powershell-unclosed-braces", "markdown", fence.format("powershell", "${a " * 20_000)
+    yield "code-block-1mb", "markdown", fence.format("python", "x = [1, 'a', None]  # c\n" * 40_000)
+
+
 FAMILIES = {
     "CommonMark pathological Markdown": commonmark_pathological,
+    "highlighted code": code_blocks,
     "deep and runaway Liquid": liquid_deep,
     "YAML bombs and deep front matter": frontmatter_bombs,
     "hostile files in a site": site_files,
