@@ -48,7 +48,11 @@ _PROPERTIES: dict[str, _Property] = {
     "alnum": _Property((*_ALPHA, "Nd")),
     "upper": _Property(("Lu",), tested=("Nl", "So"), test=str.isupper),
     "lower": _Property(("Ll",), tested=("Lm", "Lo", "Nl", "So", "Mn"), test=str.islower),
-    "word": _Property(("L", "M", "Nd", "Nl", "Pc")),
+    # Ruby's Word: Alphabetic (letters, letter numbers, and the circled and squared
+    # Latin letters, which are symbols) with marks, decimal digits and connectors
+    "word": _Property(("L", "M", "Nd", "Nl", "Pc"), chars="".join(
+        chr(c) for a, b in ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169),
+                            (0x1F170, 0x1F189)) for c in range(a, b + 1))),
     "space": _Property(chars=_WHITE_SPACE),
     "blank": _Property(("Zs",), chars="\t"),
     "punct": _Property(("P",), chars="$+<=>^`|~"),

@@ -133,7 +133,7 @@ VENDOR_PREFIXES = frozenset(
 )
 
 # rouge: /[\p{L}_-][\p{Word}\p{Cf}-]*/
-IDENT = r"(?u:[^\W\d]|-)(?u:\w|-)*"
+IDENT = r"[\p{L}_-][\p{Word}\p{Cf}-]*"
 NUMBER = r"-?(?:[0-9]+(\.[0-9]+)?|\.[0-9]+)"
 UNITS = "em|px|pt|pc|in|mm|cm|ex|rem|ch|vw|vh|vmin|vmax|dpi|dpcm|dppx|deg|grad|rad|turn|s|ms|Hz|kHz"
 

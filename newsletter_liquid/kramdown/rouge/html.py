@@ -12,7 +12,7 @@ from .css import CssLexer
 from .javascript import JavascriptLexer
 
 # rouge: [\p{L}:_-][\p{Word}\p{Cf}:.·-]*
-TAG_NAME = r"(?u:[^\W\d]|[:_-])(?u:\w|[:.·-])*"
+TAG_NAME = r"[\p{L}:_-][\p{Word}\p{Cf}:.·-]*"
 
 
 class HtmlLexer(RegexLexer):
@@ -69,11 +69,11 @@ class HtmlLexer(RegexLexer):
             "tag": [
                 rule(r"\s+", Text),
                 rule(
-                    r"(?u:[^\W\d]|[:_\[\]()*.-])(?u:\w|[:.·\[\]()*-])*\s*=\s*",
+                    r"[\p{L}:_\[\]()*.-][\p{Word}\p{Cf}:.·\[\]()*-]*\s*=\s*",
                     Name.Attribute,
                     "attr",
                 ),
-                rule(r"(?u:[^\W\d]|[:_*#-])(?u:\w|[:.·*#-])*", Name.Attribute),
+                rule(r"[\p{L}:_*#-][\p{Word}\p{Cf}:.·*#-]*", Name.Attribute),
                 rule(r"/?\s*>", Name.Tag, "#pop"),
             ],
             "attr": [

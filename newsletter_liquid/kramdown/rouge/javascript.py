@@ -45,7 +45,7 @@ BUILTINS = frozenset(
 )
 
 # rouge: /[\p{L}\p{Nl}$_][\p{Word}]*/
-IDENT = r"(?u:[^\W\d]|\$)(?u:\w)*"
+IDENT = r"[\p{L}\p{Nl}$_][\p{Word}]*"
 
 
 def _identifier(lexer: RegexLexer, match: re.Match[str]) -> None:
