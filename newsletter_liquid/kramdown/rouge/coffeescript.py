@@ -27,7 +27,7 @@ from pygments.token import (
     Text,
 )
 
-from ._engine import RegexLexer, StateItem, groups, mixin, pop_state, rule, word_list
+from ._engine import OptionValue, RegexLexer, StateItem, groups, mixin, pop_state, rule, word_list
 from ._ruby_regex import class_body
 
 KEYWORDS = frozenset(
@@ -73,6 +73,30 @@ OPERATOR = (
 REGEX = rf"/(?:\\.|[^\[/\\\n]|\[(?:\\.|[^\]\\\n])*\])+/{_FLAGS}"
 
 
+_FIRST_STOP = re.compile(r"[\[/\n]")
+
+
+def _regex_may_close(lexer: RegexLexer, text: str, pos: int) -> bool:
+    """Rule out a regex whose first bracket group never closes on its line.
+
+    Each attempt would scan that group to the end of the line, and on a long
+    line of ``/[`` every slash tries again.  Until that bracket the regex body
+    is a plain run (no ``[``, ``/`` or newline), where only the backslashes
+    right before the bracket decide whether it is escaped.
+    """
+    assert isinstance(lexer, CoffeescriptLexer)
+    if not text.startswith("/", pos):
+        return False
+    stop = _FIRST_STOP.search(text, pos + 1)
+    if stop is None or text[stop.start()] != "[":
+        return True
+    bracket = stop.start()
+    backslashes = bracket - pos - 1 - len(text[pos + 1 : bracket].rstrip("\\"))
+    if backslashes % 2:
+        return True
+    return lexer.next_index(text, "]", bracket) < lexer.next_index(text, "\n", bracket)
+
+
 def _push_regex_start(lexer: RegexLexer, match: re.Match[str]) -> None:
     lexer.push("slash_starts_regex")
 
@@ -102,6 +126,22 @@ _COFFEE = re.compile(rf"(?<![{_WORD}])coffee(?:[ \t\n\v\f\r]|$)")
 class CoffeescriptLexer(RegexLexer):
     tag = "coffeescript"
     rouge_aliases = ("coffee", "coffee-script")
+
+    def __init__(self, options: Mapping[str, OptionValue] | None = None) -> None:
+        super().__init__(options)
+        # per searched character: (text, searched from, index found or len(text))
+        self._found: dict[str, tuple[str, int, int]] = {}
+
+    def next_index(self, text: str, char: str, start: int) -> int:
+        """Index of the first ``char`` at or after ``start``, remembered so that a
+        sequence of growing ``start`` values scans the text once."""
+        memo = self._found.get(char)
+        if memo is not None and memo[0] is text and memo[1] <= start <= memo[2]:
+            return memo[2]
+        found = text.find(char, start)
+        index = len(text) if found < 0 else found
+        self._found[char] = (text, start, index)
+        return index
 
     @classmethod
     def detect(cls, text: str) -> bool:
@@ -137,7 +177,7 @@ class CoffeescriptLexer(RegexLexer):
                 mixin("comments"),
                 mixin("whitespace"),
                 mixin("multiline_regex_begin"),
-                rule(REGEX, String.Regex, "#pop"),
+                rule(REGEX, String.Regex, "#pop", guard=_regex_may_close),
                 rule(r"", pop_state),
             ],
             "root": [
