@@ -84,6 +84,20 @@ PORTED: Mapping[str, str] = {
     "erlang": ".erlang:ErlangLexer",
     "jsx": ".jsx:JsxLexer",
     "tsx": ".tsx:TsxLexer",
+    "groovy": ".groovy:GroovyLexer",
+    "gradle": ".gradle:GradleLexer",
+    "batchfile": ".batchfile:BatchfileLexer",
+    "vb": ".vb:VbLexer",
+    "dot": ".dot:DotLexer",
+    "awk": ".awk:AwkLexer",
+    "ocaml": ".ocaml:OcamlLexer",
+    "fsharp": ".fsharp:FsharpLexer",
+    "coffeescript": ".coffeescript:CoffeescriptLexer",
+    "elm": ".elm:ElmLexer",
+    "nim": ".nim:NimLexer",
+    "vue": ".vue:VueLexer",
+    "cmake": ".cmake:CmakeLexer",
+    "protobuf": ".protobuf:ProtobufLexer",
 }
 
 
