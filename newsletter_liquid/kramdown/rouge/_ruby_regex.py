@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["translate"]
+__all__ = ["boundary_word", "class_body", "translate"]
 
 _HEX = "0-9a-fA-F"
 # code points scanned for property classes: everything assigned up to CJK
@@ -95,6 +95,18 @@ def _category_runs() -> tuple[tuple[int, int, str], ...]:
 
 
 @functools.cache
+@functools.cache
+def boundary_word() -> str:
+    """Ranges for ``[...]``: the characters Ruby's ``\\b`` counts as word characters.
+
+    Onigmo's word class for boundaries is ``\\p{Word}`` with the Latin-1 superscripts
+    and fractions (checked over every code point). Rules whose ``\\b`` follows a
+    word character spell it ``(?![...])`` with these ranges: a look-ahead matches in
+    place, where a Python ``\\b`` would need the text before the scan position.
+    """
+    return class_body("word") + "\xb2\xb3\xb9\xbc-\xbe"
+
+
 def class_body(name: str) -> str:
     """Ranges for use inside ``[...]`` matching what Ruby's class ``name`` matches."""
     prop = _property(name)

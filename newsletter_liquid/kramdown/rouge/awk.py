@@ -27,7 +27,7 @@ from ._engine import (
     rule,
     word_list,
 )
-from ._ruby_regex import class_body
+from ._ruby_regex import boundary_word
 
 KEYWORDS = frozenset(
     word_list("""
@@ -49,11 +49,7 @@ BUILTINS = frozenset(
 
 # Ruby's \b is Unicode-aware (superscripts, fractions and circled letters are word
 # characters there); the \b after "in" follows a word character, so it is a look-ahead
-_WORD = (
-    class_body("word")
-    + "\xb2\xb3\xb9\xbc-\xbe\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169"
-    + "\U0001f170-\U0001f189"
-)
+_WORD = boundary_word()
 _END = f"(?![{_WORD}])"
 
 _SHEBANG = re.compile(rf"\A\s*#!.*?(?<![{_WORD}])awk(?:\s|$)", re.ASCII | re.MULTILINE)

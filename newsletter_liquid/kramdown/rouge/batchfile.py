@@ -27,7 +27,7 @@ from pygments.token import (
 )
 
 from ._engine import OptionValue, RegexLexer, StateItem, mixin, rule, word_list
-from ._ruby_regex import class_body
+from ._ruby_regex import boundary_word
 
 KEYWORDS = frozenset(word_list("if else for in do goto call exit"))
 
@@ -81,11 +81,7 @@ ATTRIBUTES = frozenset(word_list("on off disable enableextensions enabledelayede
 
 # Ruby's \b counts Unicode word characters plus the Latin-1 superscripts and fractions and
 # the circled letters; the one \b that matters follows ``rem``, so it is a look-ahead
-_WORD = (
-    class_body("word")
-    + "\xb2\xb3\xb9\xbc-\xbe\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169"
-    + "\U0001f170-\U0001f189"
-)
+_WORD = boundary_word()
 _END = f"(?![{_WORD}])"
 
 # rouge's [a-z] under /i: Onigmo folds the Kelvin sign and the long s into k and s

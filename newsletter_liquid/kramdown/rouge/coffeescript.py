@@ -28,7 +28,7 @@ from pygments.token import (
 )
 
 from ._engine import OptionValue, RegexLexer, StateItem, groups, mixin, pop_state, rule, word_list
-from ._ruby_regex import class_body
+from ._ruby_regex import boundary_word
 
 KEYWORDS = frozenset(
     word_list("""
@@ -52,11 +52,7 @@ ID = r"[$a-zA-Z_][a-zA-Z0-9_]*"
 
 # Ruby's \b counts \p{Word} plus the Latin-1 superscripts and fractions and the
 # circled letters as word characters
-_WORD = (
-    class_body("word")
-    + "\xb2\xb3\xb9\xbc-\xbe\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169"
-    + "\U0001f170-\U0001f189"
-)
+_WORD = boundary_word()
 _END = f"(?![{_WORD}])"
 
 # rouge's ``([gimy]+\b|\B)`` after a slash: flags ending a word, or no word at all

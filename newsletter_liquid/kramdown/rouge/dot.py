@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text
 
 from ._engine import RegexLexer, StateItem, groups, mixin, rule, word_list
-from ._ruby_regex import class_body
+from ._ruby_regex import boundary_word
 from .html import HtmlLexer
 
 KEYWORDS = word_list("strict graph digraph subgraph node edge")
@@ -16,11 +16,7 @@ KEYWORDS = word_list("strict graph digraph subgraph node edge")
 # Ruby's \b is Unicode-aware (superscripts, fractions and circled letters are word
 # characters there); the keywords end in a word character, so the closing \b is a
 # look-ahead, and the opening one always holds where a keyword starts
-_WORD = (
-    class_body("word")
-    + "\xb2\xb3\xb9\xbc-\xbe\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169"
-    + "\U0001f170-\U0001f189"
-)
+_WORD = boundary_word()
 
 # Ruby's /i folds the long s into s and reads either st ligature as "st"
 _SINGLE_FOLDS = {"s": "[s\u017f]"}

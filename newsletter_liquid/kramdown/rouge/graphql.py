@@ -16,14 +16,12 @@ from pygments.token import Comment, Keyword, Name, Number, Punctuation, String, 
 from pygments.token import _TokenType as TokenType
 
 from ._engine import RegexLexer, StateItem, groups, mixin, push_states, rule
+from ._ruby_regex import boundary_word
 
 # what Ruby's \b counts as a word character: letters, marks, digits, connector
 # punctuation, plus the Latin-1 superscripts and fractions and the circled and
 # squared letters (alphabetic symbols)
-_WORD_CHAR = (
-    r"[\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}\u00b2\u00b3\u00b9\u00bc-\u00be\u24b6-\u24e9"
-    r"\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189]"
-)
+_WORD_CHAR = f"[{boundary_word()}]"
 _END = rf"(?!{_WORD_CHAR})"  # Ruby's \b right after a word character
 _NAME = r"[_A-Za-z][_0-9A-Za-z]*"
 _WORD_NAME = rf"{_NAME}{_END}"  # rouge's \b#{name}\b

@@ -10,7 +10,7 @@ from typing import ClassVar
 from pygments.token import Comment, Keyword, Name, Number, Operator, String, Text
 
 from ._engine import RegexLexer, RunGuard, StateItem, groups, rule, word_list
-from ._ruby_regex import class_body
+from ._ruby_regex import boundary_word
 
 KEYWORDS = frozenset(
     word_list("""
@@ -28,11 +28,7 @@ CONSTANTS = frozenset(word_list("true false null"))
 
 # Ruby's \b counts \p{Word} plus the Latin-1 superscripts and fractions and the
 # circled letters as word characters; every \b here follows a word character
-_WORD = (
-    class_body("word")
-    + "\xb2\xb3\xb9\xbc-\xbe\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169"
-    + "\U0001f170-\U0001f189"
-)
+_WORD = boundary_word()
 _END = f"(?![{_WORD}])"
 
 _SHEBANG = re.compile(r"\A\s*#!(.*)$", re.ASCII | re.MULTILINE)

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pygments.token import Comment, Keyword, Name, Number, Operator, Other, String, Text
 
 from ._engine import RegexLexer, StateItem, groups, mixin, rule, word_list, words
-from ._ruby_regex import class_body
+from ._ruby_regex import boundary_word
 
 BUILTINS = word_list("""
     true false missing nothing Inf Inf16 Inf32 Inf64 NaN NaN16 NaN32 NaN64
@@ -72,11 +72,7 @@ OPERATORS = r"""
 # Ruby's \b counts as word characters \p{Word} plus the Latin-1 superscripts and
 # fractions and the circled letters (``π²`` is one word there); every word of the
 # tables starts with a word character, so only the closing boundary needs spelling out
-_WORD = (
-    class_body("word")
-    + "\xb2\xb3\xb9\xbc-\xbe\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169"
-    + "\U0001f170-\U0001f189"
-)
+_WORD = boundary_word()
 _END = f"(?![{_WORD}])"
 
 

@@ -26,6 +26,7 @@ from pygments.token import (
 )
 
 from ._engine import RegexLexer, StateItem, mixin, push_states, rule, word_list
+from ._ruby_regex import boundary_word
 
 KEYWORDS = word_list("""
     addr as asm atomic bind block break case cast const continue
@@ -47,10 +48,7 @@ NAMESPACE = word_list("from import include")
 # what Ruby's \b counts as a word character: letters, marks, digits, connector
 # punctuation, plus the Latin-1 superscripts and fractions and the circled and
 # squared letters (alphabetic symbols)
-_WORD_CHAR = (
-    r"[\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}\u00b2\u00b3\u00b9\u00bc-\u00be\u24b6-\u24e9"
-    r"\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189]"
-)
+_WORD_CHAR = f"[{boundary_word()}]"
 _END = rf"(?!{_WORD_CHAR})"  # Ruby's \b right after a word character
 
 

@@ -36,7 +36,7 @@ from ._engine import (
     word_list,
     words,
 )
-from ._ruby_regex import class_body
+from ._ruby_regex import boundary_word
 
 KEYWORDS = word_list("""
     case continue do else elsif for foreach if last my next our
@@ -70,11 +70,7 @@ BUILTINS = word_list("""
 
 # Ruby's \b is Unicode-aware (superscripts, fractions and circled letters are word
 # characters there); every \b here follows a word character, so it is a look-ahead
-_WORD = (
-    class_body("word")
-    + "\xb2\xb3\xb9\xbc-\xbe\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169"
-    + "\U0001f170-\U0001f189"
-)
+_WORD = boundary_word()
 _END = f"(?![{_WORD}])"
 
 # rouge's [a-z] under /i: Onigmo folds the Kelvin sign and the long s into k and s

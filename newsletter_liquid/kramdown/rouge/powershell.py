@@ -17,7 +17,7 @@ from pygments.token import (
 )
 
 from ._engine import OptionValue, RegexLexer, RunGuard, StateItem, groups, mixin, rule, word_list
-from ._ruby_regex import class_body
+from ._ruby_regex import boundary_word
 
 ATTRIBUTES = frozenset(
     word_list("""
@@ -95,11 +95,7 @@ def _folded_words(names: Sequence[str]) -> str:
 # Ruby's \b counts Unicode word characters plus the Latin-1 superscripts and fractions and
 # the circled letters; each \b here follows a character of the match, so a one-sided
 # look-ahead says the same without looking before the scan position
-_WORD = (
-    class_body("word")
-    + "\xb2\xb3\xb9\xbc-\xbe\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169"
-    + "\U0001f170-\U0001f189"
-)
+_WORD = boundary_word()
 _AFTER_WORD_END = f"(?![{_WORD}])"  # \b after a word character
 _AFTER_SYMBOL_END = f"(?=[{_WORD}])"  # \b after a non-word character
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pygments.token import Comment, Keyword, Name, Number, Operator, String, Text
 
 from ._engine import Action, RegexLexer, Rule, StateItem, groups, word_list, words
+from ._ruby_regex import boundary_word
 
 KEYWORDS = word_list("""
     abstract case catch def do else extends final finally for forSome
@@ -26,10 +27,7 @@ OP = r"[!#%&'*+\-/:<=>?@\\^`|~\x7f\p{Sm}\p{So}]"
 IDREST = rf"(?:{_LETTER}{_LETTER_OR_DIGIT}*(?:(?<=_){OP}+)?)"
 # Ruby's \b, which is Unicode-aware with a word class of its own: Latin-1 superscripts and
 # fractions count, so do marks and the alphabetic symbols (circled and squared letters)
-_WORD_CHAR = (
-    r"[\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}\u00b2\u00b3\u00b9\u00bc-\u00be\u24b6-\u24e9"
-    r"\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189]"
-)
+_WORD_CHAR = f"[{boundary_word()}]"
 _B = rf"(?:(?<={_WORD_CHAR})(?!{_WORD_CHAR})|(?<!{_WORD_CHAR})(?={_WORD_CHAR}))"
 _NAME = rf"{IDREST}|{OP}+|`[^`]+`"
 _TYPE_CHUNK = rf"(?:{IDREST}|{OP}+`[^`]+`)"  # sic: rouge's backquoted chunk needs operators

@@ -27,7 +27,7 @@ from pygments.token import (
 )
 
 from ._engine import OptionValue, RegexLexer, StateItem, mixin, pop_state, rule, word_list
-from ._ruby_regex import class_body
+from ._ruby_regex import boundary_word
 
 KEYWORDS = frozenset(
     word_list("""
@@ -64,11 +64,7 @@ BUILTINS = frozenset(word_list("Console ConsoleColor"))
 # Ruby's \b counts Unicode word characters plus the Latin-1 superscripts and fractions and
 # the circled letters; every \b here sits next to a character of the match, so one-sided
 # look-arounds say the same without looking before the scan position
-_WORD = (
-    class_body("word")
-    + "\xb2\xb3\xb9\xbc-\xbe\u24b6-\u24e9\U0001f130-\U0001f149\U0001f150-\U0001f169"
-    + "\U0001f170-\U0001f189"
-)
+_WORD = boundary_word()
 _END = f"(?![{_WORD}])"  # \b after a word character
 
 # rouge's ``/[a-z_]\w*/i``: Onigmo folds the Kelvin sign and the long s into k and s
