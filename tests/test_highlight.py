@@ -73,10 +73,10 @@ def test_lexer_lookup_is_case_sensitive() -> None:
 
 
 def test_unported_language_still_highlights_with_rouge_classes() -> None:
-    html = highlight("(defun f () 1)\n", "common_lisp", "block", JEKYLL_HIGHLIGHTER_OPTS)
+    html = highlight("procedure P is begin null; end P;\n", "ada", "block", JEKYLL_HIGHLIGHTER_OPTS)
     assert html is not None
     assert html.startswith('<div class="highlight"><pre class="highlight"><code>')
-    assert '<span class="nb">defun</span>' in html
+    assert '<span class="kd">procedure</span> <span class="nf">P</span>' in html
 
 
 def _family_samples() -> dict[str, str]:
