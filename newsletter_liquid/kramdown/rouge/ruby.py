@@ -89,7 +89,8 @@ def _sigil(lexer: RegexLexer, match: re.Match[str]) -> None:
 def _heredoc(lexer: RegexLexer, match: re.Match[str], name: str) -> None:
     assert isinstance(lexer, RubyLexer)
     lexer.token(Operator, match.group(1))
-    lexer.token(Name.Constant, "".join(match.group(i) or "" for i in range(2, 5)))
+    # rouge joins groups 2 to 4; the empty-name rule has no fourth (nil in Ruby)
+    lexer.token(Name.Constant, "".join(part or "" for part in match.groups()[1:4]))
     lexer.heredocs.append((match.group(1) in ("<<-", "<<~"), name))
     if not lexer.state_is("heredoc_queue"):
         lexer.push("heredoc_queue")
