@@ -121,6 +121,8 @@ def test_long_input_is_lexed_in_linear_time(lang: str, sample: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     # an unclosed string of backslashes: rouge's own pattern backtracks exponentially
     ("clojure", '(def x "' + "\\" * 60),
+    # a star then dots with no closing star: rouge's global-variable rule
+    ("common_lisp", "(x *" + "." * 60 + " y)"),
 ])
 def test_input_that_makes_rouge_hang_is_lexed_at_once(lang: str, text: str) -> None:
     from newsletter_liquid.kramdown.rouge import find_lexer_class
