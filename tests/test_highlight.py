@@ -135,6 +135,23 @@ def test_input_that_makes_rouge_hang_is_lexed_at_once(lang: str, text: str) -> N
     assert time.perf_counter() - started < 6
 
 
+@pytest.mark.parametrize(("lang", "text", "line"), [
+    # rouge raises (so Jekyll's build stops): checked by running rouge on each
+    ("ruby", "x = 1\ny = %w\\a b\\\n", 2),   # ArgumentError: too short escape sequence
+    ("elixir", "a = 1\n\nb = ~(abc)\n", 3),  # TypeError: sigil without a letter
+])
+def test_input_rouge_fails_on_stops_with_a_located_error(lang: str, text: str,
+                                                        line: int) -> None:
+    from newsletter_liquid.errors import MarkdownError
+    from newsletter_liquid.kramdown.rouge import find_lexer_class
+
+    cls = find_lexer_class(lang)
+    assert cls is not None
+    with pytest.raises(MarkdownError) as info:
+        cls().lex(text)
+    assert info.value.line == line
+
+
 @pytest.mark.parametrize(
     ("ruby", "matches", "rejects"),
     [

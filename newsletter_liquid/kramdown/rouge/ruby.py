@@ -18,6 +18,7 @@ from pygments.token import (
     _TokenType,
 )
 
+from ...errors import MarkdownError
 from ._engine import Callback, RegexLexer, State, StateItem, groups, mixin, rule, word_list
 
 # regex alternations (a few entries are patterns, e.g. ``defined\?``)
@@ -76,6 +77,13 @@ def _sigil_state(open_char: str, close_char: str, interp: bool, token: _TokenTyp
 
 def _sigil(lexer: RegexLexer, match: re.Match[str]) -> None:
     kind, open_char = match.group(1), match.group(2)
+    if open_char == "\\":
+        # rouge builds a regexp of the delimiter, /\/, which Ruby rejects: Jekyll's
+        # build stops with "too short escape sequence"
+        line = match.string.count("\n", 0, match.start()) + 1
+        raise MarkdownError("rouge's Ruby lexer fails on a %-literal delimited by a "
+                            "backslash (too short escape sequence); Jekyll stops the build",
+                            line=line)
     close_char = _CLOSERS.get(open_char, open_char)
     token: _TokenType = String.Other
     if kind == "r":
