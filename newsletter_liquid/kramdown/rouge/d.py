@@ -71,6 +71,48 @@ class _Closers:
         return self.last
 
 
+class _NextIndex:
+    """Where ``needle`` next occurs from a scan position, rescanning only past the last find.
+
+    Scan positions only grow within a text, so each needle's search is linear overall.
+    """
+
+    __slots__ = ("found", "text")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.found: dict[str, tuple[int, int]] = {}
+
+    def at_or_after(self, text: str, needle: str, start: int) -> int:
+        if text is not self.text:
+            self.text = text
+            self.found = {}
+        known = self.found.get(needle)
+        if known is not None and known[0] <= start and (known[1] < 0 or known[1] >= start):
+            return known[1]
+        index = text.find(needle, start)
+        self.found[needle] = (start, index)
+        return index
+
+
+def _line_directive_may_end(lexer: RegexLexer, text: str, pos: int) -> bool:
+    """A line directive needs a newline after its blank (which may be one itself)."""
+    assert isinstance(lexer, DLexer)
+    return lexer.next_index.at_or_after(text, "\n", pos + 6) >= 0
+
+
+def _quoted_may_close(lexer: RegexLexer, text: str, pos: int) -> bool:
+    """A ``q"`` string with any delimiter needs its delimiter and a quote later on the same line."""
+    assert isinstance(lexer, DLexer)
+    if pos + 2 >= len(text) or text[pos + 2] == "\n":
+        return False
+    closer = lexer.next_index.at_or_after(text, text[pos + 2] + '"', pos + 3)
+    if closer < 0:
+        return False
+    newline = lexer.next_index.at_or_after(text, "\n", pos + 3)
+    return newline < 0 or closer < newline
+
+
 def _comment_may_close(lexer: RegexLexer, text: str, pos: int) -> bool:
     assert isinstance(lexer, DLexer)
     return lexer.closers.last_in(text) >= pos + 2
@@ -100,6 +142,7 @@ class DLexer(RegexLexer):
 
     def __init__(self, options: Mapping[str, OptionValue] | None = None) -> None:
         self.closers = _Closers()
+        self.next_index = _NextIndex()
         super().__init__(options)
 
     @classmethod
@@ -156,12 +199,12 @@ class DLexer(RegexLexer):
                 rule(r'q"<', String, "delimited_angle"),
                 rule(r'q"\{', String, "delimited_curly"),
                 rule(r'q"([a-zA-Z_]\w*)\n.*?\n\1"', String),
-                rule(r'q"(.).*?\1"', String),
+                rule(r'q"(.).*?\1"', String, guard=_quoted_may_close),
                 rule(r"q\{", String, "token_string"),
                 rule(r"@([a-zA-Z_]\w*)?", Name.Decorator),
                 rule(_OPERATORS, Punctuation),
                 rule(r"[a-zA-Z_]\w*", Name),
-                rule(r"#line\s.*\n", Comment.Special),
+                rule(r"#line\s.*\n", Comment.Special, guard=_line_directive_may_end),
             ],
             "nested_comment": [
                 rule(r"[^+/]+", Comment.Multiline),

@@ -20,6 +20,7 @@ from ...errors import MarkdownError
 from ._engine import (
     OptionValue,
     RegexLexer,
+    State,
     StateItem,
     mixin,
     push_states,
@@ -165,7 +166,27 @@ class TclLexer(RegexLexer):
         self.close_braces = _LastCloseBrace()
         # like rouge's instance variable: unset at first, never reset between lexes
         self.brace_count: int | None = None
+        # braces[i]: how many "brace" states stack[: i + 1] holds, so that
+        # in_state("brace") does not walk a deep stack at every close brace
+        self.braces: list[int] = []
         super().__init__(options)
+
+    def reset(self) -> None:
+        super().reset()
+        self.braces = [0]
+
+    def push(self, state: str | State | None = None) -> None:
+        super().push(state)
+        self.braces.append(self.braces[-1] + (self.stack[-1].name == "brace"))
+
+    def pop(self, times: int = 1) -> None:
+        super().pop(times)
+        del self.braces[len(self.stack) :]
+
+    def in_state(self, name: str) -> bool:
+        if name == "brace" and len(self.braces) == len(self.stack):
+            return self.braces[-1] > 0
+        return super().in_state(name)
 
     @classmethod
     def detect(cls, text: str) -> bool:
