@@ -98,6 +98,21 @@ PORTED: Mapping[str, str] = {
     "vue": ".vue:VueLexer",
     "cmake": ".cmake:CmakeLexer",
     "protobuf": ".protobuf:ProtobufLexer",
+    "crystal": ".crystal:CrystalLexer",
+    "d": ".d:DLexer",
+    "tcl": ".tcl:TclLexer",
+    "haml": ".haml:HamlLexer",
+    "common_lisp": ".common_lisp:CommonLispLexer",
+    "scheme": ".scheme:SchemeLexer",
+    "fortran": ".fortran:FortranLexer",
+    "pascal": ".pascal:PascalLexer",
+    "jinja": ".jinja:JinjaLexer",
+    "twig": ".twig:TwigLexer",
+    "handlebars": ".handlebars:HandlebarsLexer",
+    "solidity": ".solidity:SolidityLexer",
+    "zig": ".zig:ZigLexer",
+    "nix": ".nix:NixLexer",
+    "jsonnet": ".jsonnet:JsonnetLexer",
 }
 
 
