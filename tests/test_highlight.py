@@ -126,6 +126,9 @@ def test_long_input_is_lexed_in_linear_time(lang: str, sample: str) -> None:
     ("common_lisp", "(x *" + "." * 60 + " y)"),
     # a long run of hex digits after "16#" with no closing "#": rouge's hex-literal rule
     ("ada", "X := 16#" + "f" * 60 + ";\n"),
+    # unclosed strings of backslashes, and Mathematica's comment markup
+    ("cypher", '"' + "\\" * 60),
+    ("mathematica", "(* :" + "a" * 60 + "! *)"),
 ])
 def test_input_that_makes_rouge_hang_is_lexed_at_once(lang: str, text: str) -> None:
     from newsletter_liquid.kramdown.rouge import find_lexer_class
