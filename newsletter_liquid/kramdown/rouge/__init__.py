@@ -113,6 +113,18 @@ PORTED: Mapping[str, str] = {
     "zig": ".zig:ZigLexer",
     "nix": ".nix:NixLexer",
     "jsonnet": ".jsonnet:JsonnetLexer",
+    "cypher": ".cypher:CypherLexer",
+    "mathematica": ".mathematica:MathematicaLexer",
+    "viml": ".viml:VimlLexer",
+    "puppet": ".puppet:PuppetLexer",
+    "sparql": ".sparql:SparqlLexer",
+    "turtle": ".turtle:TurtleLexer",
+    "ada": ".ada:AdaLexer",
+    "smalltalk": ".smalltalk:SmalltalkLexer",
+    "llvm": ".llvm:LlvmLexer",
+    "nasm": ".nasm:NasmLexer",
+    "reasonml": ".reasonml:ReasonmlLexer",
+    "rescript": ".rescript:RescriptLexer",
 }
 
 
