@@ -17,6 +17,7 @@ from ._engine import (
     push_states,
     rule,
 )
+from ._indentation import IndentedLexer
 from .ruby import RubyLexer
 
 _IDENTIFIER = r"(?:[\w:-]+)"
@@ -54,7 +55,7 @@ def _default_filter(name: str) -> Callable[[Mapping[str, OptionValue]], RougeLex
     return None
 
 
-class HamlLexer(RegexLexer):
+class HamlLexer(IndentedLexer):
     tag = "haml"
     rouge_aliases = ("HAML",)
 
@@ -106,28 +107,8 @@ class HamlLexer(RegexLexer):
 
         self.ruby.reset()
         self.html = HtmlLexer(self.rouge_options)
-        self.block_state: str | None = None
-        self.block_indentation: str | None = None
-        self.last_indentation: str | None = None
+        self.reset_indentation()
         self.current_filter: RougeLexer | None = None
-
-    def starts_block(self, state: str) -> None:
-        """Lex the lines indented deeper than the current one in ``state``."""
-        self.block_state = state
-        self.block_indentation = self.last_indentation or ""
-
-    def indentation(self, indent: str) -> None:
-        self.last_indentation = indent
-        if (
-            self.block_state is not None
-            and self.block_indentation is not None
-            and indent.startswith(self.block_indentation)
-            and indent != self.block_indentation
-        ):
-            self.push(self.block_state)
-        else:
-            self.block_state = self.block_indentation = None
-            self.push("content")
 
     def ruby_in(self, state: str) -> None:
         """Rouge's ``ruby!``: a fresh Ruby lexer for a new piece of Ruby code."""

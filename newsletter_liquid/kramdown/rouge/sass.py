@@ -8,34 +8,15 @@ from collections.abc import Mapping, Sequence
 from pygments.token import Comment, Keyword, Name, String, Text, _TokenType
 
 from ._engine import Callback, RegexLexer, StateItem, mixin, push_states, rule
+from ._indentation import IndentedLexer
 from .sass_common import ID, SassCommonLexer
 
 
-class SassLexer(SassCommonLexer):
+class SassLexer(IndentedLexer, SassCommonLexer):
     tag = "sass"
 
     def start(self) -> None:
-        self.block_state: str | None = None
-        self.block_indentation: str | None = None
-        self.last_indentation: str | None = None
-
-    def starts_block(self, state: str) -> None:
-        """Lex the lines indented deeper than the current one in ``state``."""
-        self.block_state = state
-        self.block_indentation = self.last_indentation or ""
-
-    def indentation(self, indent: str) -> None:
-        self.last_indentation = indent
-        if (
-            self.block_state is not None
-            and self.block_indentation is not None
-            and indent.startswith(self.block_indentation)
-            and indent != self.block_indentation
-        ):
-            self.push(self.block_state)
-        else:
-            self.block_state = self.block_indentation = None
-            self.push("content")
+        self.reset_indentation()
 
     @classmethod
     def states(cls) -> Mapping[str, Sequence[StateItem]]:
