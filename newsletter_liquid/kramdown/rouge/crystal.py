@@ -37,6 +37,7 @@ from ._engine import (
     word_list,
 )
 from ._ruby_regex import boundary_word
+from .ruby import CLOSERS, ESCAPE, HeredocLexer, empty_heredoc, heredoc_line, named_heredoc
 
 # Ruby's \b right after a word character
 _END = f"(?![{boundary_word()}])"
@@ -64,8 +65,6 @@ BUILTINS_G = word_list("""
 BUILTINS_Q = "eql|equal|include|is_a|iterator|kind_of|nil"
 BUILTINS_B = "chomp|chop|exit|gsub|sub"
 
-_CLOSERS = {"{": "}", "[": "]", "(": ")", "<": ">"}
-_ESCAPE = r"""\\([\\abefnrstv#"']|x[a-fA-F0-9]{1,2}|[0-7]{1,3})"""
 # rouge's (\\\\|\\'|[^'])*' backtracks exponentially when no quote closes it; the same
 # match without that: up to the first quote the greedy loop lands on (an atomic group,
 # spelt as a look-ahead), else rouge's backtracking ends on the last quote, after a
@@ -94,7 +93,7 @@ def _sigil_state(open_char: str, close_char: str, interp: bool, token: _TokenTyp
 
 def _sigil(lexer: RegexLexer, match: re.Match[str]) -> None:
     kind, open_char = match.group(1), match.group(2)
-    close_char = _CLOSERS.get(open_char, open_char)
+    close_char = CLOSERS.get(open_char, open_char)
     token: _TokenType = String.Other
     if kind == "r":
         token = String.Regex
@@ -109,43 +108,6 @@ def _single_quoted(lexer: RegexLexer, match: re.Match[str]) -> None:
     lexer.token(String.Escape, match.group(2))
     lexer.token(String.Single, match.group(4) or match.group(5))
     lexer.token(String.Single, match.group(6))
-
-
-def _heredoc(lexer: RegexLexer, match: re.Match[str], name: str) -> None:
-    assert isinstance(lexer, CrystalLexer)
-    lexer.token(Operator, match.group(1))
-    # rouge joins groups 2 to 4; the empty-name rule has no fourth (nil in Ruby)
-    lexer.token(Name.Constant, "".join(part or "" for part in match.groups()[1:4]))
-    lexer.heredocs.append((match.group(1) in ("<<-", "<<~"), name))
-    if not lexer.state_is("heredoc_queue"):
-        lexer.push("heredoc_queue")
-
-
-def _named_heredoc(lexer: RegexLexer, match: re.Match[str]) -> None:
-    _heredoc(lexer, match, match.group(3))
-
-
-def _empty_heredoc(lexer: RegexLexer, match: re.Match[str]) -> None:
-    _heredoc(lexer, match, "")
-
-
-# Ruby's String#strip/rstrip also drop NUL characters
-_STRIPPED = " \t\n\v\f\r\0"
-
-
-def _heredoc_line(lexer: RegexLexer, match: re.Match[str]) -> None:
-    assert isinstance(lexer, CrystalLexer)
-    tolerant, name = lexer.heredocs[0]
-    line = match.group(0)
-    check = line.strip(_STRIPPED) if tolerant else line.rstrip(_STRIPPED)
-    if check == name:
-        lexer.heredocs.pop(0)
-        if not lexer.heredocs:
-            lexer.pop()
-        lexer.token(Name.Constant)
-    else:
-        lexer.token(String.Heredoc)
-    lexer.pop()
 
 
 def _push_after(*states: str, token: _TokenType) -> Callback:
@@ -174,14 +136,9 @@ def _alternation(names: Sequence[str]) -> str:
     return "|".join(names)
 
 
-class CrystalLexer(RegexLexer):
+class CrystalLexer(HeredocLexer):
     tag = "crystal"
     rouge_aliases = ("cr",)
-
-    def start(self) -> None:
-        self.push("expr_start")
-        # (indented terminator allowed, terminator) of heredocs still to read
-        self.heredocs: list[tuple[bool, str]] = []
 
     @classmethod
     def detect(cls, text: str) -> bool:
@@ -291,8 +248,8 @@ class CrystalLexer(RegexLexer):
                 rule(r"[\])}]", Punctuation),
             ],
             "has_heredocs": [
-                rule(r"(<<[-~]?)([\"`']?)([a-zA-Z_]\w*)(\2)", _named_heredoc),
-                rule(r"(<<[-~]?)([\"'])(\2)", _empty_heredoc),
+                rule(r"(<<[-~]?)([\"`']?)([a-zA-Z_]\w*)(\2)", named_heredoc),
+                rule(r"(<<[-~]?)([\"'])(\2)", empty_heredoc),
             ],
             "heredoc_queue": [
                 rule(r"(?=\n)", goto_state("resolve_heredocs")),
@@ -305,7 +262,7 @@ class CrystalLexer(RegexLexer):
                 rule(r"[^#\\\n]+", String.Heredoc),
             ],
             "test_heredoc": [
-                rule(r"[^#\\\n]*$", _heredoc_line),
+                rule(r"[^#\\\n]*$", heredoc_line),
                 rule(r"", pop_state),
             ],
             "funcname": [
@@ -349,7 +306,7 @@ class CrystalLexer(RegexLexer):
             ],
             "string_intp_escaped": [
                 mixin("string_intp"),
-                rule(_ESCAPE, String.Escape),
+                rule(ESCAPE, String.Escape),
                 rule(r"\\u([a-fA-F0-9]{4}|\{[^}]+\})", String.Escape),
                 rule(r"\\.", String.Escape),
             ],
@@ -372,7 +329,7 @@ class CrystalLexer(RegexLexer):
                 rule(r"/", goto_state("slash_regex", String.Regex)),
                 rule(
                     rf"""[?](\\[MC]-)*
-                    ({_ESCAPE}|\S)
+                    ({ESCAPE}|\S)
                     (?!\w)""",
                     String.Char,
                     "#pop",

@@ -55,8 +55,8 @@ BUILTINS_Q = "|".join(
 )
 BUILTINS_B = "chomp|chop|exit|gsub|sub"
 
-_CLOSERS = {"{": "}", "[": "]", "(": ")", "<": ">"}
-_ESCAPE = r"""\\([\\abefnrstv#"']|x[a-fA-F0-9]{1,2}|[0-7]{1,3})"""
+CLOSERS = {"{": "}", "[": "]", "(": ")", "<": ">"}
+ESCAPE = r"""\\([\\abefnrstv#"']|x[a-fA-F0-9]{1,2}|[0-7]{1,3})"""
 
 
 @functools.cache
@@ -84,7 +84,7 @@ def _sigil(lexer: RegexLexer, match: re.Match[str]) -> None:
         raise MarkdownError("rouge's Ruby lexer fails on a %-literal delimited by a "
                             "backslash (too short escape sequence); Jekyll stops the build",
                             line=line)
-    close_char = _CLOSERS.get(open_char, open_char)
+    close_char = CLOSERS.get(open_char, open_char)
     token: _TokenType = String.Other
     if kind == "r":
         token = String.Regex
@@ -94,8 +94,18 @@ def _sigil(lexer: RegexLexer, match: re.Match[str]) -> None:
     lexer.push(_sigil_state(open_char, close_char, interp, token))
 
 
+class HeredocLexer(RegexLexer):
+    """Ruby's heredocs (``<<~EOS``): names queued on the line, bodies read from the next
+    line on (rouge's Ruby and Crystal lexers share this)."""
+
+    def start(self) -> None:
+        self.push("expr_start")
+        # (indented terminator allowed, terminator) of heredocs still to read
+        self.heredocs: list[tuple[bool, str]] = []
+
+
 def _heredoc(lexer: RegexLexer, match: re.Match[str], name: str) -> None:
-    assert isinstance(lexer, RubyLexer)
+    assert isinstance(lexer, HeredocLexer)
     lexer.token(Operator, match.group(1))
     # rouge joins groups 2 to 4; the empty-name rule has no fourth (nil in Ruby)
     lexer.token(Name.Constant, "".join(part or "" for part in match.groups()[1:4]))
@@ -104,18 +114,19 @@ def _heredoc(lexer: RegexLexer, match: re.Match[str], name: str) -> None:
         lexer.push("heredoc_queue")
 
 
-def _named_heredoc(lexer: RegexLexer, match: re.Match[str]) -> None:
+def named_heredoc(lexer: RegexLexer, match: re.Match[str]) -> None:
     _heredoc(lexer, match, match.group(3))
 
 
-def _empty_heredoc(lexer: RegexLexer, match: re.Match[str]) -> None:
+def empty_heredoc(lexer: RegexLexer, match: re.Match[str]) -> None:
     _heredoc(lexer, match, "")
 
 
-def _heredoc_line(lexer: RegexLexer, match: re.Match[str]) -> None:
-    assert isinstance(lexer, RubyLexer)
+def heredoc_line(lexer: RegexLexer, match: re.Match[str]) -> None:
+    assert isinstance(lexer, HeredocLexer)
     tolerant, name = lexer.heredocs[0]
     line = match.group(0)
+    # Ruby's String#strip/rstrip also drop NUL characters
     check = line.strip(" \t\n\v\f\r\0") if tolerant else line.rstrip(" \t\n\v\f\r\0")
     if check == name:
         lexer.heredocs.pop(0)
@@ -168,14 +179,9 @@ def _space_then_expr(lexer: RegexLexer, match: re.Match[str]) -> None:
     lexer.goto("expr_start")
 
 
-class RubyLexer(RegexLexer):
+class RubyLexer(HeredocLexer):
     tag = "ruby"
     rouge_aliases = ("rb",)
-
-    def start(self) -> None:
-        self.push("expr_start")
-        # (indented terminator allowed, terminator) of heredocs still to read
-        self.heredocs: list[tuple[bool, str]] = []
 
     @classmethod
     def detect(cls, text: str) -> bool:
@@ -273,8 +279,8 @@ class RubyLexer(RegexLexer):
                 rule(r"[\])}]", Punctuation),
             ],
             "has_heredocs": [
-                rule(r"(?<!\w)(<<[-~]?)([\"`']?)([a-zA-Z_]\w*)(\2)", _named_heredoc),
-                rule(r"(<<[-~]?)([\"'])(\2)", _empty_heredoc),
+                rule(r"(?<!\w)(<<[-~]?)([\"`']?)([a-zA-Z_]\w*)(\2)", named_heredoc),
+                rule(r"(<<[-~]?)([\"'])(\2)", empty_heredoc),
             ],
             "heredoc_queue": [
                 rule(r"(?=\n)", _goto("resolve_heredocs")),
@@ -287,7 +293,7 @@ class RubyLexer(RegexLexer):
                 rule(r"[^#\\\n]+", String.Heredoc),
             ],
             "test_heredoc": [
-                rule(r"[^#\\\n]*$", _heredoc_line),
+                rule(r"[^#\\\n]*$", heredoc_line),
                 rule(r"", _pop),
             ],
             "funcname": [
@@ -333,7 +339,7 @@ class RubyLexer(RegexLexer):
             ],
             "string_intp_escaped": [
                 mixin("string_intp"),
-                rule(_ESCAPE, String.Escape),
+                rule(ESCAPE, String.Escape),
                 rule(r"\\.", String.Escape),
             ],
             "method_call": [
@@ -355,7 +361,7 @@ class RubyLexer(RegexLexer):
                 rule(r"/", _goto("slash_regex", String.Regex)),
                 rule(
                     rf"""[?](\\[MC]-)*
-                    ({_ESCAPE}|\S)
+                    ({ESCAPE}|\S)
                     (?!\w)""",
                     String.Char,
                     "#pop",
