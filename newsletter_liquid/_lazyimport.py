@@ -31,7 +31,12 @@ DEFERRED = frozenset({
     "asyncio", "babel", "concurrent", "dateutil", "importlib_resources", "pytz",
 })
 #: modules python-liquid takes names from while it is imported: they must run at once
-EAGER = frozenset({"babel", "babel.core", "babel.messages", "babel.messages.catalog"})
+EAGER = frozenset({"babel", "babel.core"})
+#: names python-liquid takes from a deferred module while it is imported but uses only
+#: later, if ever: ``liquid.messages`` calls ``Catalog()`` only to extract messages (and
+#: Babel's catalog module costs a third of python-liquid's import: it reads the local
+#: time zone, and imports difflib and email)
+PROXIED = {"babel.messages": frozenset({"Catalog"})}
 
 
 def _find(finder: object, fullname: str, path: Sequence[str] | None,
@@ -98,6 +103,9 @@ class _DeferredModule(ModuleType):
     """A module whose code has not run yet; any missing attribute runs it."""
 
     def __getattr__(self, name: str) -> Any:
+        if (_HOOK is not None and _HOOK.importing and _PENDING in self.__dict__
+                and name in PROXIED.get(self.__name__, ())):
+            return _DeferredName(self, name)
         loader = self.__dict__.pop(_PENDING, None)
         if loader is None:
             raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
@@ -113,6 +121,27 @@ class _DeferredModule(ModuleType):
             if spec is not None:
                 spec._initializing = False  # type: ignore[attr-defined]
         return getattr(self, name)
+
+
+class _DeferredName:
+    """Stands for ``module.name`` (a class or function) until it is called or looked
+    into; then the module runs, as on any other first use."""
+
+    def __init__(self, module: ModuleType, name: str) -> None:
+        self._module = module
+        self._name = name
+
+    def _target(self) -> Any:
+        return getattr(self._module, self._name)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._target()(*args, **kwargs)
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._target(), attr)
+
+    def __repr__(self) -> str:
+        return f"<deferred {self._module.__name__}.{self._name}>"
 
 
 class _WatchedLoader:

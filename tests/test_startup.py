@@ -173,11 +173,16 @@ USES = {
               "          numbers.format_decimal(1234.5, locale='de_DE')]"),
     "dateutil": ("from dateutil import parser\n"
                  "result = parser.parse('2024-01-02T03:04:05').isoformat()"),
+    # python-liquid's own name for Babel's catalog, and Babel's, are the real class
+    "catalog": ("import liquid.messages\nfrom babel.messages import Catalog\n"
+                "made = liquid.messages.Catalog(project='x')\n"
+                "result = [type(made) is Catalog, made.project]"),
 }
 EXPECTED = {
     "asyncio": "3",
     "babel": ["Jan 2, 2024", "1.234,5"],
     "dateutil": "2024-01-02T03:04:05",
+    "catalog": [True, "x"],
 }
 
 
@@ -189,10 +194,9 @@ def _probe(setup: str, use: str) -> dict[str, object]:
     return result
 
 
-#: what deferring saves (Babel's dates and pytz run anyway: python-liquid's i18n
-#: module takes Babel's message catalog at import, which needs them)
-HEAVY = ["asyncio", "babel.numbers", "concurrent.futures", "dateutil.parser",
-         "importlib_resources"]
+#: what deferring saves
+HEAVY = ["asyncio", "babel.dates", "babel.messages.catalog", "babel.numbers",
+         "concurrent.futures", "dateutil.parser", "importlib_resources"]
 
 
 def test_importing_the_dialect_runs_none_of_the_heavy_ones() -> None:
