@@ -241,6 +241,21 @@ def global_key(site: Site, items: list[Convertible]) -> str | None:
     local = dt.datetime.now().astimezone()
     environment = [os.environ.get(k) for k in ("JEKYLL_ENV", "SOURCE_DATE_EPOCH", "TZ")]
     environment.append(str(local.utcoffset()))
+    try:
+        return fingerprint([FORMAT, _code_digest(), versions, environment,
+                            _structure_key(site, items)])
+    except Unfingerprintable:
+        return None
+
+
+def _structure_key(site: Site, items: list[Convertible]) -> str:
+    """The configuration, plugins, layouts, and every item's path and URL. A refreshed
+    site (``Site.refresh``: only bodies changed) keeps the one of its last build, known
+    by the identity of its items."""
+    identity = (id(site.config), tuple(map(id, items)), tuple(map(id, site.static_files)))
+    known = site._structure_memo
+    if site._refreshed and known is not None and known[0] == identity:
+        return known[1]
     layouts = [[name, lay.relative_path, lay.data, lay.content]
                for name, lay in sorted(site.layouts.items())]
     structure: list[Any] = []
@@ -251,11 +266,9 @@ def global_key(site: Site, items: list[Convertible]) -> str | None:
         structure.append([label, [d.relative_path for d in collection.docs],
                           [str(f.path) for f in collection.files]])
     structure.append([[str(f.path), f.url, f.write] for f in site.static_files])
-    try:
-        return fingerprint([FORMAT, _code_digest(), versions, environment, site.config,
-                            [p.name for p in site.plugins], layouts, structure])
-    except Unfingerprintable:
-        return None
+    key = fingerprint([site.config, [p.name for p in site.plugins], layouts, structure])
+    site._structure_memo = (identity, key)
+    return key
 
 
 # -- records ----------------------------------------------------------------------------
@@ -438,16 +451,25 @@ class CacheStore:
         except (sqlite3.Error, ValueError, TypeError):
             return {}
 
-    def save_written(self, dest: Path, entries: Mapping[str, tuple[str, int, int, int]]) -> None:
+    def save_written(self, dest: Path, entries: Mapping[str, tuple[str, int, int, int]],
+                     before: Mapping[str, tuple[str, int, int, int]] | None = None) -> None:
+        """Note what ``dest`` now holds; ``before``: what ``written`` gave (only the
+        differences are stored)."""
         db = self.db
         if db is None:
             return
         try:
             db.execute("BEGIN")
-            db.execute("DELETE FROM written")
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('destination', ?)", (str(dest),))
-            db.executemany("INSERT INTO written VALUES (?, ?, ?, ?, ?)",
-                           [(p, *e) for p, e in entries.items()])
+            if before is None:
+                db.execute("DELETE FROM written")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('destination', ?)",
+                           (str(dest),))
+            else:
+                db.executemany("DELETE FROM written WHERE path=?",
+                               [(p,) for p in before if p not in entries])
+            db.executemany("INSERT OR REPLACE INTO written VALUES (?, ?, ?, ?, ?)",
+                           [(p, *e) for p, e in entries.items()
+                            if before is None or before.get(p) != e])
             db.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
@@ -455,10 +477,12 @@ class CacheStore:
 
     def save(self, key: str | None, changed: Mapping[str, Record], removed: Iterable[str],
              live: set[str], blobs: Mapping[str, str], markdown: Mapping[str, str],
-             markdown_used: Iterable[str], removed_all_known: bool = True) -> None:
+             markdown_used: Iterable[str], removed_all_known: bool = True,
+             dead: set[str] | None = None) -> None:
         """Store the records that changed, drop the others, keep only the texts the
         records name (``live``); never raises. ``removed_all_known`` false: the stored
-        records could not all be read, so every one is replaced."""
+        records could not all be read, so every one is replaced. ``dead``: the texts
+        no record names any more, when known (nothing else is searched for)."""
         db = self.db
         if db is None:
             return
@@ -475,9 +499,12 @@ class CacheStore:
                 live = set()
             db.executemany("INSERT OR IGNORE INTO blobs VALUES (?, ?)", blobs.items())
             db.execute("CREATE TEMP TABLE IF NOT EXISTS live (digest TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM live")
-            db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(d,) for d in live])
-            db.execute("DELETE FROM blobs WHERE digest NOT IN (SELECT digest FROM live)")
+            if dead is not None and key is not None and removed_all_known:
+                db.executemany("DELETE FROM blobs WHERE digest=?", [(d,) for d in dead])
+            else:
+                db.execute("DELETE FROM live")
+                db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(d,) for d in live])
+                db.execute("DELETE FROM blobs WHERE digest NOT IN (SELECT digest FROM live)")
             db.executemany("INSERT OR IGNORE INTO markdown VALUES (?, ?)", markdown.items())
             db.execute("DELETE FROM live")
             db.executemany("INSERT OR IGNORE INTO live VALUES (?)",
@@ -523,16 +550,25 @@ class Tracker:
     """Records what each render reads; decides, in the next build, what can be reused."""
 
     def __init__(self, site: Site, renderer: Renderer, store: CacheStore | None,
-                 key: str | None) -> None:
+                 key: str | None, previous: Mapping[str, Record] | None = None,
+                 changed: Iterable[str] = ()) -> None:
+        """``previous``: the records this process's last build of ``site`` left, when
+        the site was refreshed since (``Site.refresh``) and only the documents whose
+        tokens are in ``changed`` differ; see ``_valid``."""
         self.site = site
         self.renderer = renderer
         self.store = store
         self.key = key
-        self.old: dict[str, Record] = (
-            store.records(key) if store is not None and key is not None else {}
-        )
+        if previous is not None and key is not None:
+            self.old = dict(previous)
+        else:
+            self.old = store.records(key) if store is not None and key is not None else {}
+            previous = None
         #: the records as the store has them (what saving may leave alone)
         self._loaded = dict(self.old)
+        #: records of the last build in this process, and what changed since
+        self._trusted = {id(r) for r in previous.values()} if previous is not None else set()
+        self._changed = frozenset(changed)
         self.new: dict[str, Record] = {}
         self.blobs: dict[str, str] = {}
         self.stack: list[_Recorder] = []
@@ -738,10 +774,22 @@ class Tracker:
         return not counters and not self.site.include_cache
 
     def _valid(self, record: Record, item: Convertible, token: str) -> bool:
+        """Whether ``record`` still holds for ``item`` at this point of the walk.
+
+        A record this process's last build left (``previous``) was valid then, and the
+        refresh since changed only the bodies of the ``changed`` documents: the data,
+        URLs and texts of all others are what that build saw. So for such a record the
+        item's own inputs are checked only if it is a changed one, and a read only if it
+        is of a changed document or of a value that moves while a build runs (contents,
+        outputs, excerpts, the page lists, whole drops); everything else it read is
+        known equal. Other records are checked in full.
+        """
         if not self._shared_state_clean():
             return False
+        trusted = id(record) in self._trusted
+        changed = self._changed
         try:
-            if record.own != own_fingerprint(item):
+            if (not trusted or token in changed) and record.own != own_fingerprint(item):
                 return False
             if record.leak is not None and record.leak != self._leak_fingerprint():
                 return False
@@ -757,6 +805,8 @@ class Tracker:
                 if read_token == "t:":
                     if fingerprint(self.site._time) != fp:
                         return False
+                    continue
+                if trusted and key not in _VOLATILE_KEYS and read_token not in changed:
                     continue
                 drop = self._resolve(read_token)
                 if drop is None or self._read_fingerprint(drop, read_token, key) != fp:
@@ -931,9 +981,13 @@ class Tracker:
         live = {d for r in self.new.values() for d in r.blobs()}
         changed = {k: r for k, r in self.new.items() if self._loaded.get(k) is not r}
         removed = [k for k in self._loaded if k not in self.new]
+        dead = None
+        if self._trusted:  # the store holds what the last build in this process left
+            dead = {d for r in self._loaded.values() for d in r.blobs()} - live
         self.store.save(self.key, changed, removed, live,
                         {d: t for d, t in self.blobs.items() if d in live},
-                        markdown, markdown_used, removed_all_known=bool(self._loaded))
+                        markdown, markdown_used, removed_all_known=bool(self._loaded),
+                        dead=dead)
 
     # -- speculative rendering in other processes (--jobs) --------------------------------
     def fork(self, chunk: list[tuple[str, Page | Document]],

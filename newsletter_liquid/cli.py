@@ -212,6 +212,10 @@ def _build(args: argparse.Namespace) -> int:
 def _build_once(args: argparse.Namespace, site: Site, dest: Path | None,
                 cache_dir: Path | None) -> None:
     if not args.quiet:
+        # what reading said (and, for a refreshed site, the generators: they do not run
+        # again), then the rest as it comes
+        for message in site.warnings:
+            print(message, file=sys.stderr)
         site.on_warning = lambda message: print(message, file=sys.stderr)
     written = site.build(dest, cache_dir=cache_dir, jobs=args.jobs)
     if args.verbose:
@@ -235,6 +239,7 @@ def _watch(args: argparse.Namespace, source: Path, dest: Path | None,
     from .watch import watch
 
     state: dict[str, Site] = {"site": site}
+    built = [True]  # the site in ``state`` was built without an error
 
     def ignored() -> tuple[list[Path], list[str]]:
         current = state["site"]
@@ -254,11 +259,16 @@ def _watch(args: argparse.Namespace, source: Path, dest: Path | None,
             if len(changed) > 5:
                 print(f"                    ...and {len(changed) - 5} more")
         try:
-            state["site"] = _load(args, source, cache_dir)
+            # a body edit updates the site built last; anything else reads it again
+            if not (built[0] and state["site"].refresh(changed)):
+                built[0] = False
+                state["site"] = _load(args, source, cache_dir)
             _build_once(args, state["site"], dest, cache_dir)
         except NewsletterLiquidError as exc:
+            built[0] = False
             print(str(exc), file=sys.stderr)
             return
+        built[0] = True
         if not args.quiet:
             print(f"                    ...done in {time.perf_counter() - start:.3f} seconds.",
                   flush=True)

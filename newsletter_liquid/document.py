@@ -417,6 +417,9 @@ _URL_DATE_FORMATS = {
 class Document(Convertible):
     """A file of a collection (``Jekyll::Document``): posts, drafts, newsletters…"""
 
+    _read_head: str | None = None
+    _read_body: str | None = None
+
     def __init__(
         self, site: Site, path: Path, collection: Collection, *, draft: bool = False
     ) -> None:
@@ -473,6 +476,10 @@ class Document(Convertible):
         fm = self.site.front_matter(text, self.relative_path)
         self.content = fm.body
         self.body_line = fm.body_line
+        # what ``Site.refresh`` compares an edited file with: the text before the body
+        # (same bytes: same data), and the body read (a generator may replace it)
+        self._read_head = text[: len(text) - len(fm.body)] if text.endswith(fm.body) else None
+        self._read_body = fm.body
         if fm.data:
             self._merge(fm.data)
         self._populate_title()

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 from ._yaml import YamlError, load_yaml
 from .config import FrontMatterDefaults, deep_merge, load_config, resolve_timezone
-from .document import Collection, Document, Layout, Page, StaticFile
-from .errors import ConfigError, SiteError
+from .document import Collection, Document, Excerpt, Layout, Page, StaticFile
+from .errors import ConfigError, NewsletterLiquidError, SiteError
 from .frontmatter import FrontMatter, has_front_matter, parse_front_matter
 
 if TYPE_CHECKING:
-    from .cache import CacheStore, PendingText, Tracker
+    from .cache import CacheStore, PendingText, Record, Tracker
     from .dialect import JekyllEnvironment
     from .kramdown import KramdownOptions
     from .plugins import Plugin
@@ -39,6 +39,11 @@ __all__ = ["Site"]
 _SPECIAL_RE = re.compile(r"\A[._#~]")
 _CACHE_DIR_NAME = ".newsletter-liquid-cache"  # cache.CACHE_DIR_NAME (not imported: cost)
 _DATA_EXTS = (".yaml", ".yml", ".json", ".csv", ".tsv")
+#: plugins whose reading and generating never look at a document's body (``refresh``)
+REFRESHABLE_PLUGINS = frozenset({
+    "jekyll-feed", "jekyll-paginate", "jekyll-redirect-from", "jekyll-sitemap",
+    "jekyll-default-layout", "jekyll-optional-front-matter", "jekyll-github-metadata",
+})
 _POST_NAME_RE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
 _DRAFT_NAME_RE = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
 
@@ -111,6 +116,13 @@ class Site:
         self._output_digests: dict[Path, tuple[str, str]] = {}
         self._item_digests: dict[int, str] = {}
         self._warnings_before_render = 0
+        #: for ``refresh``: the records of the last cached build (with its key), whether
+        #: the site was refreshed since, the tokens of the documents it changed, and the
+        #: site-wide key of its structure
+        self._last_records: tuple[str, dict[str, Record]] | None = None
+        self._refreshed = False
+        self._changed_tokens: frozenset[str] = frozenset()
+        self._structure_memo: tuple[Any, str] | None = None
 
     @staticmethod
     def _with_theme_config(config: dict[str, Any], theme: Theme) -> dict[str, Any]:
@@ -770,15 +782,14 @@ class Site:
             page.output = self.renderer.render(page)
             self._after_render(page)
         files = self.site_files()
-        self._warn_conflicts(files)
+        rels = [_output_path(item) for item in files]
+        self._warn_conflicts(files, rels)
         if any(type(p).post_render is not _base_post_render() for p in self.plugins):
             lazy = False
         outputs: dict[Path, str | Path | PendingText] = {}
-        root = Path("/")
         known = self._item_digests
         self._output_digests = {}
-        for item in files:
-            rel = Path(os.path.relpath(item.destination(root), "/"))
+        for item, rel in zip(files, rels, strict=True):
             if isinstance(item, StaticFile):
                 outputs[rel] = item.path
                 continue
@@ -800,6 +811,11 @@ class Site:
         """Render everything again without the cache (it could not give back a text)."""
         if store is not None:
             store.wipe()
+        self._reset_renders()
+        return self._render_outputs(None, lazy=False)
+
+    def _reset_renders(self) -> None:
+        """Back to the state before rendering: raw texts, no outputs, a fresh payload."""
         self.pages = [p for p in self.pages if not getattr(p, "made_while_rendering", False)]
         for item in [*self.documents, *self.pages]:
             excerpt = getattr(item, "excerpt", None)
@@ -811,13 +827,64 @@ class Site:
                 if raw is not None:
                     one.content = raw
                 one.output = None
+            if excerpt is not None:
+                excerpt._data = None  # copied from the document on first use
         self._renderer = None
         if self._env is not None:
             self._env.counters.clear()
         del self.warnings[self._warnings_before_render:]
         self.cache_stats = {}
         self._item_digests = {}
-        return self._render_outputs(None, lazy=False)
+
+    def refresh(self, changed: Iterable[str]) -> bool:
+        """Take in edits to documents' bodies without reading the site again.
+
+        ``changed`` are paths relative to the source (what ``build --watch`` saw change).
+        When every one is a document of this site whose text before the body is byte for
+        byte what was read (so its data, URL, date and the site's structure cannot have
+        changed), the new bodies replace the old, every render is undone and True is
+        returned: the next ``build`` is what a fresh read would build. Anything else
+        (a layout, a page, a new or removed file, a generator that reads or replaces
+        bodies, a site not built yet) returns False and changes nothing: read the site
+        again. ``build --watch`` rebuilds a post edit this way in a fraction of what a
+        fresh read costs. ``warnings`` keeps what reading and the generators said.
+        """
+        if not self._generated or any(p.name not in REFRESHABLE_PLUGINS for p in self.plugins):
+            return False
+        by_path = {os.path.abspath(d.path): d for d in self.documents}
+        source = os.path.abspath(self.source)
+        edits: list[tuple[Document, str, Any]] = []
+        for rel in changed:
+            doc = by_path.get(os.path.join(source, rel))
+            if doc is None or doc.is_draft or doc._read_head is None:
+                return False
+            raw = getattr(doc, "raw_content", None)
+            if (raw if raw is not None else doc.content) is not doc._read_body:
+                return False  # a generator replaced the body (redirect_to)
+            try:
+                text = self.read_text(doc.path)
+                fm = self.front_matter(text, doc.relative_path)
+            except NewsletterLiquidError:
+                return False  # the full read reports it
+            if (not text.endswith(fm.body) or fm.body_line != doc.body_line
+                    or text[: len(text) - len(fm.body)] != doc._read_head):
+                return False
+            edits.append((doc, fm.body, doc.data.get("excerpt")))
+        now = _site_time(self.zone)
+        if now != self._time and any(d.data.get("date") == self._time for d in self.documents):
+            return False  # dates that were "now" would move
+        self._reset_renders()
+        self._time = now
+        tokens = frozenset(f"{kind}:{doc.relative_path}" for doc, _, _ in edits for kind in "de")
+        # two refreshes before a build: both edits count
+        self._changed_tokens = tokens | (self._changed_tokens if self._refreshed else frozenset())
+        self._refreshed = True
+        for doc, body, excerpt in edits:
+            doc.content = doc._read_body = body
+            doc.raw_content = body  # type: ignore[attr-defined]
+            if isinstance(excerpt, Excerpt):
+                doc.data["excerpt"] = Excerpt(doc)
+        return True
 
     def _after_render(self, item: Page | Document) -> None:
         for plugin in self.plugins:
@@ -832,7 +899,12 @@ class Site:
 
         self._markdown_store = store
         key = global_key(self, list(items))
-        tracker = Tracker(self, self.renderer, store if key is not None else None, key)
+        previous, self._last_records = self._last_records, None
+        if not self._refreshed or previous is None or previous[0] != key:
+            previous = None
+        tracker = Tracker(self, self.renderer, store if key is not None else None, key,
+                          previous[1] if previous is not None else None, self._changed_tokens)
+        self._refreshed = False
         if key is not None:
             self.tracker = tracker
             self.read_observer = tracker.observe
@@ -863,22 +935,25 @@ class Site:
         self.cache_stats = {"reused": tracker.reused, "rendered": tracker.rendered}
         self._item_digests = tracker.output_digests
         tracker.save(self._markdown_new, self._markdown_used)
+        if key is not None and tracker.store is not None:
+            self._last_records = (key, tracker.new)
 
-    def _warn_conflicts(self, files: Sequence[Page | StaticFile | Document]) -> None:
-        """Jekyll's Doctor check: one warning per destination written by several files."""
+    def _warn_conflicts(self, files: Sequence[Page | StaticFile | Document],
+                        rels: Sequence[Path]) -> None:
+        """Jekyll's Doctor check: one warning per destination written by several files
+        (``rels``: their paths in the destination)."""
         by_dest: dict[Path, list[str]] = {}
-        for item in files:
+        for item, rel in zip(files, rels, strict=True):
             if getattr(item, "allow_shared_destination", False):
                 continue
-            dest = item.destination(Path("/"))
-            by_dest.setdefault(dest, []).append(str(item.path))
-        for dest, paths in by_dest.items():
+            by_dest.setdefault(rel, []).append(str(item.path))
+        for rel, paths in by_dest.items():
             if len(paths) > 1:
                 listed = "\n".join(f" - {p}" for p in paths)
                 self.warn(
                     "Conflict: The following destination is shared by multiple files.\n"
                     "The written file may end up with unexpected contents.\n"
-                    f"{Path(self.config['destination']) / dest.relative_to('/')}\n{listed}"
+                    f"{Path(self.config['destination']) / rel}\n{listed}"
                 )
 
     def build(
@@ -908,6 +983,18 @@ class Site:
         finally:
             if store is not None:
                 store.close()
+
+
+def _output_path(item: Page | StaticFile | Document) -> Path:
+    """Where ``item`` goes in the destination (a relative path), worked out once per URL
+    (a refreshed site builds again with the same items)."""
+    url = item.url
+    memo: tuple[str, Path] | None = getattr(item, "_output_path_memo", None)
+    if memo is not None and memo[0] == url:
+        return memo[1]
+    rel = Path(os.path.relpath(item.destination(Path("/")), "/"))
+    item._output_path_memo = (url, rel)  # type: ignore[union-attr]
+    return rel
 
 
 def write_atomically(
@@ -976,30 +1063,32 @@ def write_changes(
         store.save_written(dest, _written_entries(dest, outputs, digests))
         return written
     root = dest.resolve()
+    base = os.fspath(dest)
     entries: dict[str, tuple[str, int, int, int]] = {}
     try:
-        for rel, value in sorted(outputs.items()):
-            key = rel.as_posix()
+        for key, rel, value in sorted((rel.as_posix(), rel, value)
+                                      for rel, value in outputs.items()):
             digest = _output_digest(rel, value, digests)
-            target = dest / rel
+            target = os.path.join(base, key)
             old = before.get(key)
             if old is not None and old[0] == digest:
                 try:
-                    st = target.lstat()
+                    st = os.lstat(target)
                 except OSError:
                     st = None
                 if st is not None and (st.st_size, st.st_mtime_ns, st.st_ino) == old[1:]:
                     entries[key] = old
                     continue
-            _replace_file(root, target, value)
-            st = target.lstat()
+            _replace_file(root, Path(target), value)
+            st = os.lstat(target)
             entries[key] = (digest, st.st_size, st.st_mtime_ns, st.st_ino)
         _remove_others(dest, set(entries), keep_files)
     except OSError:
         written = write_atomically(dest, _materialize(outputs), keep_files)
         store.save_written(dest, _written_entries(dest, outputs, digests))
         return written
-    store.save_written(dest, entries)
+    if entries != before:
+        store.save_written(dest, entries, before)
     return sorted(outputs)
 
 
@@ -1066,17 +1155,23 @@ def _umask() -> int:
 def _remove_others(dest: Path, keep: set[str], keep_files: Sequence[str]) -> None:
     """Remove what a fresh write would not have: other files, then empty folders."""
     kept_roots = tuple(k.strip("/") for k in keep_files if k.strip("/"))
+    removed: set[str] = set()  # folders emptied and removed
     for root, dirs, files in os.walk(dest, topdown=False):
         rel_root = os.path.relpath(root, dest)
         rel_root = "" if rel_root == "." else rel_root.replace(os.sep, "/") + "/"
+        left = 0
         for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
             rel = rel_root + name
             if rel in keep or _kept(rel, kept_roots):
+                left += 1
                 continue
             os.unlink(os.path.join(root, name))
-        if rel_root and not _kept(rel_root.rstrip("/"), kept_roots):
+        left += sum(1 for d in dirs if os.path.join(root, d) not in removed
+                    and not os.path.islink(os.path.join(root, d)))
+        if rel_root and not left and not _kept(rel_root.rstrip("/"), kept_roots):
             with contextlib.suppress(OSError):
                 os.rmdir(root)  # only when empty
+                removed.add(root)
 
 
 def _kept(rel: str, roots: tuple[str, ...]) -> bool:
