@@ -39,11 +39,6 @@ __all__ = ["Site"]
 _SPECIAL_RE = re.compile(r"\A[._#~]")
 _CACHE_DIR_NAME = ".newsletter-liquid-cache"  # cache.CACHE_DIR_NAME (not imported: cost)
 _DATA_EXTS = (".yaml", ".yml", ".json", ".csv", ".tsv")
-#: plugins whose reading and generating never look at a document's body (``refresh``)
-REFRESHABLE_PLUGINS = frozenset({
-    "jekyll-feed", "jekyll-paginate", "jekyll-redirect-from", "jekyll-sitemap",
-    "jekyll-default-layout", "jekyll-optional-front-matter", "jekyll-github-metadata",
-})
 _POST_NAME_RE = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
 _DRAFT_NAME_RE = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
 
@@ -849,7 +844,7 @@ class Site:
         again. ``build --watch`` rebuilds a post edit this way in a fraction of what a
         fresh read costs. ``warnings`` keeps what reading and the generators said.
         """
-        if not self._generated or any(p.name not in REFRESHABLE_PLUGINS for p in self.plugins):
+        if not self._generated or not all(p.refreshable for p in self.plugins):
             return False
         by_path = {os.path.abspath(d.path): d for d in self.documents}
         source = os.path.abspath(self.source)

@@ -14,7 +14,9 @@ import pytest
 from ratchet import SHARED
 from test_cache import EDITS, SITE, _append, _replace, _write_site
 
+from newsletter_liquid import plugins
 from newsletter_liquid.cache import CACHE_DIR_NAME
+from newsletter_liquid.plugins import Plugin
 from newsletter_liquid.site import Site
 from newsletter_liquid.watch import changed_files, snapshot
 
@@ -117,6 +119,44 @@ def test_refresh_says_no_where_the_structure_may_change(
     assert not site.refresh(_edit(src, change))
     fresh = Site.load(src, drafts=True)
     _outputs(fresh, None)
+
+
+def test_a_plugin_of_the_user_is_run_again(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user's plugin may read bodies in ``generate``: unless it says it does not."""
+    class Counting(Plugin):
+        name = "counting"
+
+        def generate(self, site: Site) -> None:
+            site.data["bodies"] = sum(len(d.content) for d in site.documents)
+
+    class Declared(Counting):
+        name = "declared"
+        refreshable = True
+
+    monkeypatch.setattr(plugins, "_USER_PLUGINS", {})
+    plugins.register_plugin("counting", Counting)
+    plugins.register_plugin("declared", Declared)
+    for name, taken in (("counting", False), ("declared", True)):
+        src = tmp_path / name
+        _write_site(src, {"_config.yml": f"plugins: [{name}]\n",
+                          "_posts/2020-01-01-a.md": "---\n---\nBody.\n"})
+        site = _load(src)
+        _outputs(site, src / CACHE_DIR_NAME)
+        assert site.refresh(_edit(src, _append("_posts/2020-01-01-a.md", "More.\n"))) is taken
+
+
+@pytest.mark.parametrize("plugins", ["jekyll-seo-tag, jemoji, jekyll-mentions",
+                                     "jekyll-include-cache, jekyll-sitemap"])
+def test_sites_the_cache_cannot_keep_refresh_too(tmp_path: Path, plugins: str) -> None:
+    src = tmp_path / "site"
+    _write_site(src, {**SITE, "_config.yml": SITE["_config.yml"].replace(
+        "plugins: [", f"plugins: [{plugins}, ")})
+    site = _load(src)
+    _outputs(site, src / CACHE_DIR_NAME)
+    for edit in sorted(BODY_EDITS):
+        assert site.refresh(_edit(src, EDITS[edit]))
+    _assert_same_as_fresh(site, src)
 
 
 def test_a_site_not_built_yet_is_read_again(tmp_path: Path) -> None:

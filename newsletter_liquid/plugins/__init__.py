@@ -28,6 +28,9 @@ class Plugin:
     #: Jekyll's generator priority: generators run highest first (``:lowest`` is -100,
     #: ``:low`` -10, ``:normal`` 0, ``:high`` 10, ``:highest`` 100)
     priority: int = 0
+    #: True when ``configure`` and ``generate`` never look at a document's body, so that
+    #: ``Site.refresh`` may take in an edited body without running them again
+    refreshable: bool = False
 
     def configure(self, site: Site) -> None:
         """Adjust the configuration once the site exists, before anything is read

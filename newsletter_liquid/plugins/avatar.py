@@ -106,6 +106,7 @@ def _avatar_node() -> type[Any]:
 
 class AvatarPlugin(Plugin):
     name = "jekyll-avatar"
+    refreshable = True
 
     def register_liquid(self, env: JekyllEnvironment) -> None:
         from ..dialect.tags import register_tag

@@ -18,6 +18,7 @@ class DefaultLayoutPlugin(Plugin):
     """Generator of ``:lowest`` priority."""
 
     name = "jekyll-default-layout"
+    refreshable = True
     priority = -100
 
     def generate(self, site: Site) -> None:

@@ -179,6 +179,7 @@ class FeedPlugin(Plugin):
     """Generator of ``:lowest`` priority; pages named ``/feed.xml`` and so on."""
 
     name = "jekyll-feed"
+    refreshable = True
     priority = -100
 
     def register_liquid(self, env: JekyllEnvironment) -> None:

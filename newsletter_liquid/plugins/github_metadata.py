@@ -104,6 +104,7 @@ def metadata(site: Site) -> dict[str, Any]:
 
 class GithubMetadataPlugin(Plugin):
     name = "jekyll-github-metadata"
+    refreshable = True
 
     def configure(self, site: Site) -> None:
         config = site.config

@@ -49,6 +49,7 @@ def _cached_include_node() -> type[Any]:
 
 class IncludeCachePlugin(Plugin):
     name = "jekyll-include-cache"
+    refreshable = True
 
     def register_liquid(self, env: JekyllEnvironment) -> None:
         from ..dialect.tags import register_tag

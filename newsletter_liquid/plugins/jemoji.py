@@ -179,6 +179,7 @@ class JemojiPlugin(Plugin):
     """Jekyll's ``:post_render`` hook for pages and documents."""
 
     name = "jemoji"
+    refreshable = True
 
     def after_render(self, site: Site, item: Page | Document) -> None:
         from ..document import Page

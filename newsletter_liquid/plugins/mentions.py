@@ -135,6 +135,7 @@ class MentionsPlugin(Plugin):
     """Jekyll's ``:post_render`` hook for pages and documents."""
 
     name = "jekyll-mentions"
+    refreshable = True
 
     def after_render(self, site: Site, item: Page | Document) -> None:
         from ..document import Page

@@ -23,6 +23,7 @@ class OptionalFrontMatterPlugin(Plugin):
     """Generator of normal priority."""
 
     name = "jekyll-optional-front-matter"
+    refreshable = True
     priority = 0
 
     def generate(self, site: Site) -> None:

@@ -93,6 +93,7 @@ class PaginatePlugin(Plugin):
     """Generator of ``:lowest`` priority."""
 
     name = "jekyll-paginate"
+    refreshable = True
     priority = -100
 
     def generate(self, site: Site) -> None:

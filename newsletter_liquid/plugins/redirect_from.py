@@ -78,6 +78,7 @@ class RedirectFromPlugin(Plugin):
     """Generator of normal priority: runs before the ``:lowest`` ones (feed, paginate)."""
 
     name = "jekyll-redirect-from"
+    refreshable = True
     priority = 0
 
     def generate(self, site: Site) -> None:

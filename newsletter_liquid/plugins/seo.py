@@ -480,6 +480,7 @@ def _seo_node() -> type[Any]:
 
 class SeoPlugin(Plugin):
     name = "jekyll-seo-tag"
+    refreshable = True
 
     def register_liquid(self, env: JekyllEnvironment) -> None:
         from ..dialect.tags import register_tag

@@ -67,6 +67,7 @@ class SitemapPlugin(Plugin):
     """Generator of ``:lowest`` priority."""
 
     name = "jekyll-sitemap"
+    refreshable = True
     priority = -100
 
     def generate(self, site: Site) -> None:
