@@ -123,6 +123,11 @@ class Convertible:
     #: field name -> (digest, loader) of a text not read from the cache yet
     _pending: dict[str, tuple[str, Callable[[], str]]] | None = None
 
+    def setting(self, key: str) -> Any:
+        """``data[key]`` as Jekyll's own code reads it (the layout, the permalink...);
+        Liquid's ``page`` is ``data``. They differ for a page only (see ``Page``)."""
+        return self.data.get(key)
+
     @property
     def content(self) -> str:
         if self._pending is not None and "content" in self._pending:
@@ -181,12 +186,12 @@ class Convertible:
 
     @property
     def permalink(self) -> str | None:
-        value = self.data.get("permalink")
+        value = self.setting("permalink")
         return str(value) if value else None
 
     @property
     def render_with_liquid(self) -> bool:
-        if self.data.get("render_with_liquid") is False:
+        if self.setting("render_with_liquid") is False:
             return False
         return self.extname not in (".yaml", ".yml", ".coffee") and has_liquid_construct(
             self.content
@@ -195,7 +200,7 @@ class Convertible:
     @property
     def place_in_layout(self) -> bool:
         return self.extname not in (".sass", ".scss", ".coffee", ".yaml", ".yml") and (
-            self.data.get("layout") != "none"
+            self.setting("layout") != "none"
         )
 
     @property
@@ -260,9 +265,19 @@ class Page(Convertible):
         if content is not None:
             # Plugins set keys on the data hash directly: a nil hides a default.
             self.data.update(own)
+        # A page's data hash falls back to the defaults only for keys it lacks, so for
+        # Jekyll's code a nil in the front matter hides a default (``layout: null`` in a
+        # feed: no layout); Liquid's ``page`` merges the defaults in (nil keeps them).
+        self._hidden_defaults = {k: self.data[k] for k, v in own.items()
+                                 if v is None and self.data.get(k) is not None}
         self.output = None
         self.pager: Any = None
         self._url: str | None = None
+
+    def setting(self, key: str) -> Any:
+        value = self.data.get(key)
+        hidden = getattr(self, "_hidden_defaults", {}).get(key)
+        return None if hidden is not None and value is hidden else value
 
     def move_to(self, dir_: str) -> None:
         """Set Jekyll's ``@dir`` (what ``newpage.dir = ...`` does in jekyll-paginate)."""

@@ -23,7 +23,7 @@ def layout_chain(site: Site, item: Convertible) -> Iterator[Layout]:
     we stop with an error at the ``layout:`` line, because a page silently
     published without its layout is never what the author meant.
     """
-    name = item.data.get("layout")
+    name = item.setting("layout")
     layout = site.layouts.get(str(name)) if name is not None else None
     if name is not None and layout is None and name != "none":
         line, col = _key_position(site, item, "layout")

@@ -80,7 +80,7 @@ class Renderer:
         # {% highlight %} output (in the body and in the layouts alike), others nothing
         newline = "\n" if item.is_markdown else None
         payload["highlighter_prefix"] = payload["highlighter_suffix"] = newline
-        layout_name = item.data.get("layout")
+        layout_name = item.setting("layout")
         first_layout = self.site.layouts.get(_to_s(layout_name))
         if first_layout is not None:
             payload["layout"] = deep_merge(first_layout.data, payload["layout"] or {})
@@ -122,7 +122,7 @@ class Renderer:
     def layout_after(self, item: Convertible, previous: Any) -> Any:
         """What ``render`` leaves in the payload's ``layout`` for ``item`` when the one
         before left ``previous`` (the build cache restores it without rendering)."""
-        first_layout = self.site.layouts.get(_to_s(item.data.get("layout")))
+        first_layout = self.site.layouts.get(_to_s(item.setting("layout")))
         value = deep_merge(first_layout.data, previous or {}) if first_layout else previous
         if not item.place_in_layout:
             return value

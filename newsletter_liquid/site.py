@@ -1226,7 +1226,7 @@ def _render_cost(site: Site, item: Page | Document) -> float:
     """A guess at what rendering ``item`` costs, to split the work between processes:
     its text, and the Liquid in its layouts and the files they include."""
     cost = 1.0 + len(item.content) / 4000
-    name = item.data.get("layout")
+    name = item.setting("layout")
     seen: set[str] = set()
     while isinstance(name, str) and name in site.layouts and name not in seen:
         seen.add(name)

@@ -57,7 +57,7 @@ def _known_filters(checker: Checker) -> set[str]:
 
 
 def check_layout_name(checker: Checker, item: Document | Page, text: str) -> None:
-    name = item.data.get("layout")
+    name = item.setting("layout")
     if name is None or name == "none" or str(name) in checker.site.layouts:
         return
     _missing_layout(checker, item.path, text, str(name))
