@@ -270,6 +270,9 @@ class Page(Convertible):
         # feed: no layout); Liquid's ``page`` merges the defaults in (nil keeps them).
         self._hidden_defaults = {k: self.data[k] for k, v in own.items()
                                  if v is None and self.data.get(k) is not None}
+        #: Jekyll's Publisher reads ``data.fetch("published", true)``: a page's own
+        #: value, never a default (``fetch`` skips the hash's default lookup); nil hides
+        self.publishable = own.get("published", True)
         self.output = None
         self.pager: Any = None
         self._url: str | None = None

@@ -443,9 +443,15 @@ class Site:
                 continue
             self._read_directories(sub)
         for entry in dot_pages:
-            self.pages.append(Page(self, dir_, entry))
+            self._read_page(dir_, entry)
         for entry in dot_static:
             self.static_files.append(StaticFile(self, "/" + dir_ if dir_ else "", entry))
+
+    def _read_page(self, dir_: str, name: str) -> None:
+        """Jekyll's PageReader: a page is kept when its publisher says so."""
+        page = Page(self, dir_, name)
+        if page.publishable or self.config.get("unpublished"):
+            self.pages.append(page)
 
     def _read_included_excludes(self) -> None:
         """Files named in ``include:`` that the folder walk skipped (Jekyll reads them
@@ -461,7 +467,7 @@ class Site:
             dir_, name = os.path.split(rel)
             if _starts_with_front_matter(path):
                 if not any(p.relative_path == rel for p in self.pages):
-                    self.pages.append(Page(self, dir_, name))
+                    self._read_page(dir_, name)
             elif not any(f.relative_path.lstrip("/") == rel for f in self.static_files):
                 self.static_files.append(StaticFile(self, "/" + dir_ if dir_ else "", name))
 
