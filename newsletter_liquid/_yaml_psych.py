@@ -88,6 +88,12 @@ class _PsychLoader(yaml.SafeLoader):
                     None, None, "too many alias references (possible YAML bomb)",
                     event.start_mark,
                 )
+        else:
+            # Psych lets an anchor be defined again: later aliases take the new value
+            # (locale tables in themes repeat ``&EN`` per entry); PyYAML refuses it.
+            anchor = self.peek_event().anchor  # type: ignore[no-untyped-call]
+            if anchor is not None:
+                self.anchors.pop(anchor, None)
         return super().compose_node(parent, index)
 
 
