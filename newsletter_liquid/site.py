@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._yaml import YamlError, load_yaml
 from .config import FrontMatterDefaults, deep_merge, load_config, resolve_timezone
-from .document import Collection, Document, Excerpt, Layout, Page, StaticFile
+from .document import Collection, Document, Excerpt, Layout, Page, StaticFile, ruby_join
 from .errors import ConfigError, NewsletterLiquidError, SiteError
 from .frontmatter import FrontMatter, has_front_matter, parse_front_matter
 
@@ -254,14 +254,15 @@ class Site:
         if cached is not None:
             return cached
         source = str(self.source)
-        joined = [os.path.join(source, p) for p in patterns]
+        # Ruby's File.join: "/docs" under the source is the source's docs folder
+        joined = [ruby_join(source, p) for p in patterns]
         globs = [re.compile(fnmatch.translate(j)) for j in joined if any(c in j for c in "*?[")]
         plain = {j for j in joined if not any(c in j for c in "*?[")}
         prefixes = tuple(joined)
         folders = {j[:-1] for j in joined if j.endswith("/")}
 
         def matches(entry: str) -> bool:
-            full = os.path.join(source, entry)
+            full = ruby_join(source, entry)
             if full in plain or full.startswith(prefixes):
                 return True
             if any(g.match(full) for g in globs):
