@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -49,8 +50,22 @@ def archives_config(site: Site) -> dict[str, Any]:
     own = site.config.get(CONFIG_KEY, {})
     if not isinstance(own, Mapping):
         # the gem merges it as a Hash and Jekyll stops with a TypeError
-        raise ConfigError(f"'{CONFIG_KEY}' must be a mapping, not {own!r}")
+        raise _config_error(site, f"`{CONFIG_KEY}:` must be a mapping of settings, "
+                                  f"not {'nothing' if own is None else repr(own)}")
     return deep_merge(_defaults(), own)
+
+
+def _config_error(site: Site, message: str) -> ConfigError:
+    """The error at the ``jekyll-archives:`` line of ``_config.yml`` when it is there."""
+    path = site.source / "_config.yml"
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ConfigError(message)
+    m = re.search(rf"^{re.escape(CONFIG_KEY)}[ \t]*:", text, re.M)
+    if m is None:
+        return ConfigError(message)
+    return ConfigError(message, str(path), text.count("\n", 0, m.start()) + 1, 1)
 
 
 def _enabled(config: Mapping[str, Any], archive_type: str) -> bool:
@@ -89,6 +104,8 @@ class ArchivePage(Page):
         self.posts = posts
         # only a tag or category given as text has a slug: others leave ``/:name`` out
         self.slug = slugify(title) if isinstance(title, str) and not date_parts else None
+        if self.slug == "":
+            site.warn(f"Warning: Empty `slug` generated for '{title}'.")
         self._archive_url = self._make_url(config)
         rel = unescape_path(self._archive_url).removeprefix("/")
         if self._archive_url.endswith("/"):
