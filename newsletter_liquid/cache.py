@@ -256,12 +256,14 @@ def _structure_key(site: Site, items: list[Convertible]) -> str:
     known = site._structure_memo
     if site._refreshed and known is not None and known[0] == identity:
         return known[1]
+    from .document import output_path
+
     layouts = [[name, lay.relative_path, lay.data, lay.content]
                for name, lay in sorted(site.layouts.items())]
     structure: list[Any] = []
     for item in items:
         structure.append([type(item).__name__, item.relative_path, item.url,
-                          str(item.destination(Path("/")))])
+                          output_path(item).as_posix()])  # type: ignore[arg-type]
     for label, collection in site.collections.items():
         structure.append([label, [d.relative_path for d in collection.docs],
                           [str(f.path) for f in collection.files]])

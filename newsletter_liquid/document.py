@@ -218,6 +218,19 @@ class Convertible:
         return path
 
 
+def output_path(item: Page | StaticFile | Document) -> Path:
+    """Where ``item`` goes in the destination (a relative path), worked out once per URL
+    (the cache's site-wide key and the writing both need it; a refreshed site builds
+    again with the same items)."""
+    url = item.url
+    memo: tuple[str, Path] | None = getattr(item, "_output_path_memo", None)
+    if memo is not None and memo[0] == url:
+        return memo[1]
+    rel = Path(os.path.relpath(item.destination(Path("/")), "/"))
+    item._output_path_memo = (url, rel)  # type: ignore[union-attr]
+    return rel
+
+
 def ruby_join(base: str, item: str) -> str:
     """Ruby's ``File.join`` of two parts: exactly one slash between them."""
     return base.rstrip("/") + "/" + item.lstrip("/")

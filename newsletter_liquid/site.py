@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any
 
 from ._yaml import YamlError, load_yaml
 from .config import FrontMatterDefaults, deep_merge, load_config, resolve_timezone
-from .document import Collection, Document, Excerpt, Layout, Page, StaticFile, ruby_join
+from .document import (
+    Collection,
+    Document,
+    Excerpt,
+    Layout,
+    Page,
+    StaticFile,
+    output_path,
+    ruby_join,
+)
 from .errors import ConfigError, NewsletterLiquidError, SiteError
 from .frontmatter import FrontMatter, has_front_matter, parse_front_matter
 
@@ -784,7 +793,7 @@ class Site:
             page.output = self.renderer.render(page)
             self._after_render(page)
         files = self.site_files()
-        rels = [_output_path(item) for item in files]
+        rels = [output_path(item) for item in files]
         self._warn_conflicts(files, rels)
         if any(type(p).post_render is not _base_post_render() for p in self.plugins):
             lazy = False
@@ -985,18 +994,6 @@ class Site:
         finally:
             if store is not None:
                 store.close()
-
-
-def _output_path(item: Page | StaticFile | Document) -> Path:
-    """Where ``item`` goes in the destination (a relative path), worked out once per URL
-    (a refreshed site builds again with the same items)."""
-    url = item.url
-    memo: tuple[str, Path] | None = getattr(item, "_output_path_memo", None)
-    if memo is not None and memo[0] == url:
-        return memo[1]
-    rel = Path(os.path.relpath(item.destination(Path("/")), "/"))
-    item._output_path_memo = (url, rel)  # type: ignore[union-attr]
-    return rel
 
 
 def write_atomically(
