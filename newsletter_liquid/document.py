@@ -295,6 +295,18 @@ class Page(Convertible):
         hidden = getattr(self, "_hidden_defaults", {}).get(key)
         return None if hidden is not None and value is hidden else value
 
+    def liquid_attributes(self) -> dict[str, Any]:
+        """Jekyll's ``ATTRIBUTES_FOR_LIQUID`` of the page's class, over its data in
+        Liquid's ``page``: a plugin's page class (an archive) has its own list."""
+        return {
+            "content": self.content,
+            "dir": self.dir,
+            "excerpt": self.data.get("excerpt"),
+            "name": self.name,
+            "path": self.page_path,
+            "url": self.url,
+        }
+
     def move_to(self, dir_: str) -> None:
         """Set Jekyll's ``@dir`` (what ``newpage.dir = ...`` does in jekyll-paginate)."""
         self.dir_ = dir_

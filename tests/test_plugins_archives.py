@@ -111,8 +111,6 @@ def test_empty_slug_warns(tmp_path: Path) -> None:
     assert site.warnings == ["Warning: Empty `slug` generated for '!!!'."]
 
 
-@pytest.mark.xfail(strict=True, reason="page_hash adds Page's content, dir and excerpt keys; "
-                   "the gem's Archive#to_liquid has only its own attributes")
 def test_liquid_keys_like_the_gem(tmp_path: Path) -> None:
     site = _site(tmp_path, "")
     config = {"layout": "archive", "permalinks": {"tag": "/tag/:name/", "year": "/:year/"}}

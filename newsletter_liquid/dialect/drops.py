@@ -190,16 +190,9 @@ class PageHash(dict[str, Any]):
 def page_hash(page: Page) -> dict[str, Any]:
     """A Page's Liquid view: its data with Jekyll's computed attributes on top."""
     data = PageHash(page.data)
-    data.update(
-        {
-            "content": page.content,
-            "dir": page.dir,
-            "excerpt": page.data.get("excerpt"),
-            "name": page.name,
-            "path": page.page_path,
-            "url": page.url,
-        }
-    )
+    for key, value in page.liquid_attributes().items():
+        if value is not None or key not in data:  # Jekyll's deep merge: nil keeps a value
+            data[key] = value
     return data
 
 

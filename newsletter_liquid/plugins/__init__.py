@@ -66,6 +66,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-seo-tag": "seo:SeoPlugin",
     "jekyll-sitemap": "sitemap:SitemapPlugin",
     "jemoji": "jemoji:JemojiPlugin",
+    "jekyll-archives": "archives:ArchivesPlugin",
 }
 
 _USER_PLUGINS: dict[str, Callable[[], Plugin]] = {}

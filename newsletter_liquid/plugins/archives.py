@@ -121,7 +121,7 @@ class ArchivePage(Page):
             layout = config.get("layout")
         own: dict[str, Any] = {"layout": layout}
         self.data = deep_merge(
-            site.defaults.all(rel, archive_type), deep_merge(own, self._liquid_attributes())
+            site.defaults.all(rel, archive_type), deep_merge(own, self.liquid_attributes())
         )
 
     def _make_url(self, config: Mapping[str, Any]) -> str:
@@ -136,7 +136,7 @@ class ArchivePage(Page):
             placeholders = {"name": self.slug, "type": self.type}
         return generate_url(str(template), placeholders)
 
-    def _liquid_attributes(self) -> dict[str, Any]:
+    def liquid_attributes(self) -> dict[str, Any]:
         from ..dialect.drops import DocumentDrop
 
         return {
