@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build the whole site, like `jekyll build`")
     _site_options(build)
-    build.add_argument("-d", "--destination", help="output folder (default: SOURCE/_site)")
+    build.add_argument("-d", "--destination",
+                       help="output folder (default: _site in the working folder, as Jekyll's)")
     build.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     build.add_argument("-V", "--verbose", action="store_true", help="print every file written")
     build.add_argument("--no-cache", action="store_true",
@@ -99,6 +100,8 @@ def _find_source(start: Path) -> Path:
 
 def _overrides(args: argparse.Namespace) -> dict[str, object]:
     overrides: dict[str, object] = {}
+    if getattr(args, "destination", None):
+        overrides["destination"] = args.destination  # as given: Liquid's site.destination
     if args.baseurl is not None:
         overrides["baseurl"] = args.baseurl
     if args.safe:

@@ -206,7 +206,8 @@ def load_config(
         config["exclude"] = list(dict.fromkeys([*config["exclude"], *DEFAULT_EXCLUDES]))
     config["source"] = str(source_path)
     if not config.get("destination"):
-        config["destination"] = str(source_path / "_site")
+        # Jekyll's default: ``_site`` in the working folder, wherever the source is
+        config["destination"] = os.path.join(os.getcwd(), "_site")
     return config
 
 

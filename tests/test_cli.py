@@ -91,3 +91,19 @@ def test_destination_inside_nothing_else_is_touched(tmp_path: Path) -> None:
     assert main(["build", "-q", "-s", str(site), "-d", str(tmp_path / "out")]) == 0
     assert neighbour.read_text() == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "out", "site"]
+
+
+def test_default_destination_is_site_in_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As `jekyll build -s SITE`: `_site` where the command runs, not in the source; and
+    Liquid's site.destination is -d as given."""
+    site = _small_site(tmp_path)
+    (site / "where.txt").write_text("---\n---\n{{ site.destination }}\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert main(["build", "-q", "--no-cache", "-s", str(site)]) == 0
+    assert not (site / "_site").exists()
+    assert (work / "_site" / "where.txt").read_text() == f"{work / '_site'}\n"
+    assert main(["build", "-q", "--no-cache", "-s", str(site), "-d", "out"]) == 0
+    assert (work / "out" / "where.txt").read_text() == "out\n"
