@@ -15,8 +15,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..document import Page, ruby_dirname
-from ..errors import ConfigError
+from ..document import Page, ruby_dirname, ruby_join
+from ..errors import ConfigError, SiteError
 from . import Plugin
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class ReadmeIndexPlugin(Plugin):
         for file in readmes:
             if _has_index(site, ruby_dirname(file.url)):
                 continue
-            page = Page(site, file.dir_, file.name)
+            page = _readme_page(site, file)
             page.data["permalink"] = _folder_url(file.url)
             site.pages.append(page)
             made.add(id(file))
@@ -56,6 +56,21 @@ class ReadmeIndexPlugin(Plugin):
                     continue
                 page.data["permalink"] = _folder_url(page.url)
                 page.move_to(page.dir_)  # the URL is worked out again from the permalink
+
+
+def _readme_page(site: Site, file: StaticFile) -> Page:
+    """``Jekyll::Page.new`` at the static file's folder, read from the source itself: a
+    collection's README under a ``collections_dir`` is not found there, and Jekyll then
+    warns and makes an empty page."""
+    try:
+        return Page(site, file.dir_, file.name)
+    except SiteError:
+        strict = site.config.get("strict_front_matter")
+        if strict is not None and strict is not False:
+            raise
+    path = site.source / ruby_join(file.dir_, file.name).lstrip("/")
+    site.warn(f"Error reading file {path}: No such file or directory @ rb_sysopen - {path}")
+    return Page(site, file.dir_, file.name, content="")
 
 
 def _option(site: Site, key: str) -> Any:
