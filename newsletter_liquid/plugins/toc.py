@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..dialect import JekyllEnvironment
 
 __all__ = [
+    "TocError",
     "TocPlugin",
     "TocSettings",
     "build_toc",
