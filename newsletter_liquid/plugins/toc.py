@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote_plus
 
+from ..errors import NewsletterLiquidError
 from . import Plugin
 from ._html4 import Element, Node, Raw, Text, parse_fragment, parse_in_context, serialize
 
@@ -65,8 +66,8 @@ _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&qu
                                "'": "&#39;"})
 
 
-class TocError(Exception):
-    """A setting or an input the gem fails on (the caller reports it as a Liquid error)."""
+class TocError(NewsletterLiquidError):
+    """A setting or an input the gem fails on (in a template: a Liquid error there)."""
 
 
 @dataclass(frozen=True)
@@ -376,7 +377,7 @@ def _apply(function: Any, html: Any, context: RenderContext) -> Any:
     try:
         return function(html, _toc_config(context))
     except TocError as exc:
-        raise RenderError(str(exc), token=None) from None
+        raise RenderError(exc.message, token=None) from None
 
 
 def _filters() -> dict[str, Any]:
