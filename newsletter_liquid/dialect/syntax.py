@@ -37,17 +37,18 @@ FULL_TOKEN = re.compile(r"\A\{%-?(\s*)(#|\w+)(\s*)(.*?)-?%\}\Z", re.S | _A)
 CONTENT_OF_VARIABLE = re.compile(r"\A\{\{-?(.*?)-?\}\}\Z", re.S | _A)
 LIQUID_TAG_TOKEN = re.compile(r"\A\s*(#|\w+)\s*(.*?)\Z", re.S | _A)
 
-# Ruby's String#strip family: ASCII whitespace, and NUL on the right.
-_RSTRIP_CHARS = " \t\n\v\f\r\0"
-_LSTRIP_CHARS = " \t\n\v\f\r"
+# Ruby's String#strip family (Ruby 3.1): ASCII whitespace and NUL, at either end;
+# a regex's \s has no NUL
+_SPACE = " \t\n\v\f\r"
+_STRIP_CHARS = _SPACE + "\0"
 
 
 def ruby_rstrip(text: str) -> str:
-    return text.rstrip(_RSTRIP_CHARS)
+    return text.rstrip(_STRIP_CHARS)
 
 
 def ruby_lstrip(text: str) -> str:
-    return text.lstrip(_LSTRIP_CHARS)
+    return text.lstrip(_STRIP_CHARS)
 
 
 def ruby_strip(text: str) -> str:
@@ -56,4 +57,4 @@ def ruby_strip(text: str) -> str:
 
 def is_blank_text(text: str) -> bool:
     """``WhitespaceOrNothing``: the text would render as nothing visible."""
-    return not text.strip(_LSTRIP_CHARS)
+    return not text.strip(_SPACE)
