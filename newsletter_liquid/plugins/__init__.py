@@ -67,6 +67,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-sitemap": "sitemap:SitemapPlugin",
     "jemoji": "jemoji:JemojiPlugin",
     "jekyll-archives": "archives:ArchivesPlugin",
+    "jekyll-gist": "gist:GistPlugin",
 }
 
 _USER_PLUGINS: dict[str, Callable[[], Plugin]] = {}
