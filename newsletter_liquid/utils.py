@@ -6,7 +6,34 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["add_permalink_suffix", "pluralized_array", "ruby_sort", "slugify", "titleize_slug"]
+__all__ = [
+    "add_permalink_suffix", "is_ruby_word", "pluralized_array", "ruby_downcase", "ruby_sort",
+    "slugify", "titleize_slug",
+]
+
+#: The circled and squared Latin letters: symbols (So) that Ruby's Alphabetic property,
+#: and so ``\p{Word}``, counts as letters (Other_Alphabetic)
+RUBY_ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169),
+                           (0x1F170, 0x1F189))
+_WORD_CATEGORIES = frozenset({"Nd", "Nl", "Pc"})
+
+
+def is_ruby_word(char: str) -> bool:
+    r"""Onigmo's ``\p{Word}`` (Ruby 3.1): letters, marks, decimal digits, letter numbers,
+    connectors, and the circled and squared Latin letters."""
+    category = unicodedata.category(char)
+    if category[0] in "LM" or category in _WORD_CATEGORIES:
+        return True
+    code = ord(char)
+    return any(low <= code <= high for low, high in RUBY_ALPHABETIC_SYMBOLS)
+
+
+def ruby_downcase(text: str) -> str:
+    """Ruby's ``String#downcase``: Unicode's lowercase mapping character by character,
+    without the final-sigma rule ``str.lower`` applies ("ΣΑΣ" is "σασ")."""
+    if "\u03a3" not in text:
+        return text.lower()
+    return "".join(c.lower() for c in text)
 
 SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_KEEP = set("._~!$&'()+,;=@")

@@ -155,6 +155,10 @@ CASES = [
     ),
     # found by tests/test_fuzz.py: a lone extension stop tag on its own line is text
     ("{:/}\n", "<p>{:/}</p>\n"),
+    # GFM ids: Ruby's downcase has no final sigma; \p{Word} has letter numbers and the
+    # circled letters
+    ("## \u216b \u24b6 \u03a3\u0391\u03a3 x\n",
+     '<h2 id="\u217b-\u24d0-\u03c3\u03b1\u03c3-x">\u216b \u24b6 \u03a3\u0391\u03a3 x</h2>\n'),
 ]
 
 

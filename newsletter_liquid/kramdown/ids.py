@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_WORD_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Pc", "Nd"})
+from ..utils import is_ruby_word, ruby_downcase
+
 _LEADING_NON_ALPHA = re.compile(r"^[^a-zA-Z]+", re.M)
 _NOT_ID_CHAR = re.compile(r"[^a-zA-Z0-9 -]")
 # What the Unicode test below drops, for ASCII text: all but letters, digits, _, -, blanks.
 _NOT_GFM_ASCII = re.compile(r"[^a-z0-9_\- \t]")
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalpha() or unicodedata.category(ch) in _WORD_CATEGORIES
 
 
 def gfm_header_id(text: str, counter: dict[str, int], prefix: str) -> str:
@@ -22,11 +18,11 @@ def gfm_header_id(text: str, counter: dict[str, int], prefix: str) -> str:
     Repeats get ``-1``, ``-2``, ... counted per base id (the suffixed ids are
     not themselves reserved, exactly as kramdown-parser-gfm does).
     """
-    lowered = text.lower()
+    lowered = ruby_downcase(text)
     if lowered.isascii():
         result = _NOT_GFM_ASCII.sub("", lowered)
     else:
-        result = "".join(ch for ch in lowered if ch in "- \t" or _is_word(ch))
+        result = "".join(ch for ch in lowered if ch in "- \t" or is_ruby_word(ch))
     result = result.replace(" ", "-").replace("\t", "-")
     count = counter.get(result, -1) + 1
     counter[result] = count

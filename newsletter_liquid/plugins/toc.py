@@ -11,13 +11,13 @@ a heading that now starts with the anchor element gains a newline after its star
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote_plus
 
 from ..errors import NewsletterLiquidError
+from ..utils import is_ruby_word, ruby_downcase
 from . import Plugin
 from ._html4 import Element, Node, Raw, Text, parse_fragment, parse_in_context, serialize
 
@@ -60,8 +60,6 @@ _XPATH_SPACE = re.compile(r"[ \t\n\r]+")
 _RUBY_SPACE = re.compile(r"[ \t\n\v\f\r]+")
 _LEADING_INT = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+(?:_[0-9]+)*)")
 # Letters outside the L categories that Onigmo's \p{Word} takes (Other_Alphabetic So)
-_CIRCLED_LETTERS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169),
-                    (0x1F170, 0x1F189))
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                                "'": "&#39;"})
 
@@ -147,15 +145,6 @@ def toc_settings(value: Any) -> TocSettings:
 
 
 # --- ids ----------------------------------------------------------------------------------
-def _is_word(char: str) -> bool:
-    """Onigmo's ``\\p{Word}`` (Ruby 3.1, Unicode 13)."""
-    category = unicodedata.category(char)
-    if category[0] in "LM" or category in ("Nd", "Nl", "Pc"):
-        return True
-    code = ord(char)
-    return any(low <= code <= high for low, high in _CIRCLED_LETTERS)
-
-
 def toc_id(text: str) -> str:
     """The gem's id for a heading without one: downcased, punctuation dropped, spaces
     to dashes, then CGI-escaped."""
@@ -163,9 +152,8 @@ def toc_id(text: str) -> str:
         lowered = text.lower()
         kept = "".join(c for c in lowered if c.isalnum() or c in "_- ")
     else:
-        # Ruby's downcase is per character (no final sigma)
-        lowered = "".join(c.lower() for c in text)
-        kept = "".join(c for c in lowered if c in "- " or _is_word(c))
+        lowered = ruby_downcase(text)
+        kept = "".join(c for c in lowered if c in "- " or is_ruby_word(c))
     return quote_plus(kept.replace(" ", "-"), safe="")
 
 

@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...utils import RUBY_ALPHABETIC_SYMBOLS
+
 __all__ = ["boundary_word", "class_body", "translate"]
 
 _HEX = "0-9a-fA-F"
@@ -51,8 +53,7 @@ _PROPERTIES: dict[str, _Property] = {
     # Ruby's Word: Alphabetic (letters, letter numbers, and the circled and squared
     # Latin letters, which are symbols) with marks, decimal digits and connectors
     "word": _Property(("L", "M", "Nd", "Nl", "Pc"), chars="".join(
-        chr(c) for a, b in ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169),
-                            (0x1F170, 0x1F189)) for c in range(a, b + 1))),
+        chr(c) for a, b in RUBY_ALPHABETIC_SYMBOLS for c in range(a, b + 1))),
     "space": _Property(chars=_WHITE_SPACE),
     "blank": _Property(("Zs",), chars="\t"),
     "punct": _Property(("P",), chars="$+<=>^`|~"),
