@@ -84,7 +84,9 @@ class Site:
         self.defaults = FrontMatterDefaults(config)
         self.permalink_style = config.get("permalink") or "date"
         exts = str(config.get("markdown_ext") or "").split(",")
-        self._markdown_exts = {"." + e.strip().lower() for e in exts if e.strip()}
+        # Jekyll's extname_list: split on commas, nothing stripped ("md, mkdn" is .md and
+        # ". mkdn")
+        self._markdown_exts = {"." + e.lower() for e in exts if e}
         self.layouts: dict[str, Layout] = {}
         self.pages: list[Page] = []
         self.static_files: list[StaticFile] = []

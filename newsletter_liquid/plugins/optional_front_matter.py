@@ -40,8 +40,7 @@ class OptionalFrontMatterPlugin(Plugin):
             page = Page(site, file.dir_, file.name)
             if not self._blacklisted(site, page):
                 kept.append((file, page))
-        site.pages.extend(page for _, page in kept)
-        site.pages.sort(key=lambda p: p.name)
+        site.pages.extend(page for _, page in kept)  # appended, as the gem's concat
         if cleanup:
             removed = {id(f) for f, _ in kept}
             site.static_files = [f for f in site.static_files if id(f) not in removed]
