@@ -66,7 +66,7 @@ FORMAT = "1"
 CACHE_SAFE_PLUGINS = frozenset({
     "jekyll-feed", "jekyll-paginate", "jekyll-redirect-from", "jekyll-sitemap",
     "jekyll-default-layout", "jekyll-optional-front-matter", "jekyll-titles-from-headings",
-    "jekyll-github-metadata", "jekyll-archives",
+    "jekyll-github-metadata", "jekyll-archives", "jekyll-toc", "jekyll-readme-index",
 })
 #: drop keys whose value changes while a build runs (documents are rendered)
 _VOLATILE_KEYS = frozenset({"content", "output", "excerpt", "pages", "html_pages", None})

@@ -67,6 +67,8 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-sitemap": "sitemap:SitemapPlugin",
     "jemoji": "jemoji:JemojiPlugin",
     "jekyll-archives": "archives:ArchivesPlugin",
+    "jekyll-toc": "toc:TocPlugin",
+    "jekyll-readme-index": "readme_index:ReadmeIndexPlugin",
     "jekyll-gist": "gist:GistPlugin",
 }
 
