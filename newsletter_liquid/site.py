@@ -959,14 +959,20 @@ class Site:
         for item, rel in zip(files, rels, strict=True):
             if getattr(item, "allow_shared_destination", False):
                 continue
-            by_dest.setdefault(rel, []).append(str(item.path))
+            # Jekyll's ``path``: a page's is relative (or its data's "path"), others' absolute
+            if isinstance(item, Page):
+                shown = item.data.get("path", item.relative_path)
+            else:
+                shown = os.path.abspath(item.path)
+            by_dest.setdefault(rel, []).append(str(shown))
+        dest = os.path.abspath(str(self.config["destination"]))
         for rel, paths in by_dest.items():
             if len(paths) > 1:
                 listed = "\n".join(f" - {p}" for p in paths)
                 self.warn(
                     "Conflict: The following destination is shared by multiple files.\n"
                     "The written file may end up with unexpected contents.\n"
-                    f"{Path(self.config['destination']) / rel}\n{listed}"
+                    f"{os.path.join(dest, rel)}\n{listed}"
                 )
 
     def build(
