@@ -663,9 +663,17 @@ class Site:
             from .kramdown import KramdownOptions
 
             kram = self.config.get("kramdown")
-            self._markdown_options = KramdownOptions.from_config(
-                kram if isinstance(kram, Mapping) else {}
+            highlighter = self.config.get("highlighter")
+            options = KramdownOptions.from_config(
+                kram if isinstance(kram, Mapping) else {},
+                str(highlighter) if highlighter else None,
             )
+            if options.syntax_highlighter == "coderay":
+                raise ConfigError(
+                    "kramdown's coderay highlighter (syntax_highlighter: coderay, or "
+                    "enable_coderay) needs a gem Jekyll does not ship: use rouge, Jekyll's "
+                    "default", "_config.yml")
+            self._markdown_options = options
         return self._markdown_options
 
     def markdownify(self, text: str) -> str:

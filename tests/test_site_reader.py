@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsletter_liquid.errors import ConfigError
 from newsletter_liquid.site import Site
 
 EPOCH = "1704067200"
@@ -168,3 +169,22 @@ def test_unset_collection_dates_sort_by_path(
     assert [d.path.name for d in site.collections["notes"].docs] == [
         "2019-11-13-client.md", "2019-11-14.md", "2019-11-21-client.md",
     ]
+
+
+def test_old_highlighter_settings_warn_as_jekyll(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`highlighter: pygments` (tests/data/jekyll_sites/old-config, output checked there):
+    kramdown leaves code plain, the highlight tag uses rouge and says so, `gems:` is
+    ignored."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")
+    site = Site.load(Path(__file__).parent / "data" / "jekyll_sites" / "old-config")
+    site.render_all()
+    assert site.plugins == []
+    assert site.warnings == ["Warning: Highlight Tag no longer supports rendering with Pygments.",
+                             "Using the default highlighter, Rouge, instead."]
+
+
+def test_coderay_is_refused_at_the_config(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("kramdown:\n  enable_coderay: true\n")
+    (tmp_path / "a.md").write_text("---\n---\n`x`\n")
+    with pytest.raises(ConfigError, match="coderay"):
+        Site.load(tmp_path).render_all()

@@ -160,14 +160,19 @@ class HtmlConverter:
                 del attr["class"]
         return lang
 
-    def highlight_code(self, text: str, lang: str | None, kind: str) -> str | None:
-        if not self.options.get("syntax_highlighter"):
-            return None
+    def highlight_code(self, text: str, lang: str | None, kind: str,
+                       call_opts: dict[str, Any]) -> str | None:
+        """kramdown's highlighters: rouge, and minted (LaTeX, even in HTML); any other
+        name (``highlighter: pygments`` in an old site) leaves the code plain. Rouge's
+        default language goes back in ``call_opts`` (it names the class), minted's not."""
+        name = self.options.get("syntax_highlighter")
         opts = self.options.get("syntax_highlighter_opts") or {}
-        return self.highlight(text, lang, kind, opts)
-
-    def _hl_default_lang(self) -> str | None:
-        return self.default_lang(self.options.get("syntax_highlighter_opts") or {})
+        if name == "rouge":
+            call_opts["default_lang"] = self.default_lang(opts)
+            return self.highlight(text, lang, kind, opts)
+        if name == "minted":
+            return _minted(text, lang or opts.get("default_lang"), kind, opts)
+        return None
 
     # -- block elements
     def convert_blank(self, el: Element, indent: int) -> str:
@@ -206,10 +211,12 @@ class HtmlConverter:
     def convert_codeblock(self, el: Element, indent: int) -> str:
         attr = dict(el.attr)
         lang = self.extract_code_language_bang(attr)
-        highlighted = self.highlight_code(el.value, el.options.get("lang") or lang, "block")
+        call_opts: dict[str, Any] = {}
+        highlighted = self.highlight_code(el.value, el.options.get("lang") or lang, "block",
+                                          call_opts)
         pad = " " * indent
         if highlighted is not None:
-            self.add_syntax_highlighter_to_class_attr(attr, lang or self._hl_default_lang())
+            self.add_syntax_highlighter_to_class_attr(attr, lang or call_opts.get("default_lang"))
             return f"{pad}<div{self.html_attributes(attr)}>{highlighted}{pad}</div>\n"
         result = escape_html(el.value)
         if result.endswith("\n"):
@@ -407,9 +414,10 @@ class HtmlConverter:
     def convert_codespan(self, el: Element, indent: int) -> str:
         attr = dict(el.attr)
         lang = self.extract_code_language(attr)
-        result = self.highlight_code(el.value, lang, "span")
+        call_opts: dict[str, Any] = {}
+        result = self.highlight_code(el.value, lang, "span", call_opts)
         if result is not None:
-            self.add_syntax_highlighter_to_class_attr(attr, lang or self._hl_default_lang())
+            self.add_syntax_highlighter_to_class_attr(attr, lang or call_opts.get("default_lang"))
         else:
             result = escape_html(el.value)
         return self.format_as_span_html("code", attr, result)
@@ -591,6 +599,18 @@ def _fix_for_toc_entry(elements: list[Element]) -> list[Element]:
         return out
 
     return unwrap_links(remove_footnotes(elements))
+
+
+def _minted(text: str, lang: str | None, kind: str, opts: Mapping[str, Any]) -> str | None:
+    if not lang:
+        return None
+    if kind == "span":
+        return f"\\mintinline{{{lang}}}{{{text}}}"
+    options = [name for name, key in (("breaklines", "wrap"), ("linenos", "line_numbers"))
+               if opts.get(key)]
+    if opts.get("frame"):
+        options.append(f"frame={opts['frame']}")
+    return f"\\begin{{minted}}[{','.join(options)}]{{{lang}}}\n{text}\n\\end{{minted}}"
 
 
 def _load_highlighter() -> tuple[Highlighter, Callable[[Mapping[str, Any]], str | None]]:

@@ -132,7 +132,12 @@ class KramdownOptions:
             kwargs["math_engine"] = (
                 None if conf["math_engine"] is None else str(conf["math_engine"])
             )
-        kwargs["syntax_highlighter"] = str(conf.get("syntax_highlighter") or highlighter or "rouge")
+        # Jekyll: kramdown's syntax_highlighter, else coderay for enable_coderay, else the
+        # site's highlighter, else rouge
+        kwargs["syntax_highlighter"] = str(
+            conf.get("syntax_highlighter")
+            or ("coderay" if conf.get("enable_coderay") else None)
+            or highlighter or "rouge")
         hl_opts = dict(conf.get("syntax_highlighter_opts") or {})
         hl_opts["default_lang"] = hl_opts.get("default_lang") or "plaintext"
         hl_opts["guess_lang"] = conf.get("guess_lang", True)

@@ -83,10 +83,9 @@ def register_plugin(name: str, factory: Callable[[], Plugin]) -> None:
 def load_plugins(site: Site) -> list[Plugin]:
     """The plugins a site's config asks for, in the order it lists them."""
     names: list[Any] = []
-    for key in ("plugins", "gems"):
-        value = site.config.get(key)
-        if isinstance(value, list):
-            names.extend(value)
+    value = site.config.get("plugins")  # Jekyll 4 reads no other key (``gems:`` is ignored)
+    if isinstance(value, list):
+        names.extend(value)
     theme = getattr(site, "theme", None)
     if theme is not None:  # Jekyll requires a theme gem's runtime dependencies too
         names.extend(theme.runtime_dependencies)

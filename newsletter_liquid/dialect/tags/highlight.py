@@ -55,6 +55,10 @@ class HighlightTag(BlockTag):
         if highlighter in ("rouge", "pygments"):
             from ...kramdown.highlight import format_code
 
+            if highlighter == "pygments":
+                site.warn("Warning: Highlight Tag no longer supports rendering with Pygments.")
+                site.warn("Using the default highlighter, Rouge, instead.")
+
             _tag, output = format_code(code, self.lang, linenos=self.linenos)
         else:
             output = html.escape(code).strip()
