@@ -10,15 +10,20 @@ A ``github:`` mapping in the configuration overrides any value, as with the gem.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..config import deep_merge
 from . import Plugin
 
 if TYPE_CHECKING:
+    from liquid import RenderContext
+
+    from ..dialect import JekyllEnvironment
     from ..site import Site
 
-__all__ = ["GithubMetadataPlugin", "metadata"]
+__all__ = ["GithubMetadataPlugin", "edit_link", "metadata"]
 
 _PAGES_DEFAULTS = {
     "PAGES_ENV": "dotcom",
@@ -85,6 +90,8 @@ def metadata(site: Site) -> dict[str, Any]:
         user_page = name.lower() in user_domains
         ref = "master" if user_page else "gh-pages"
         values.update({
+            # what the gem falls back to without the API's Pages information
+            "source": {"branch": "master" if user_page else "gh-pages", "path": "/"},
             "clone_url": f"{repository_url}.git",
             "is_project_page": not user_page,
             "is_user_page": user_page,
@@ -102,9 +109,61 @@ def metadata(site: Site) -> dict[str, Any]:
     return {k: values[k] for k in sorted(values)}
 
 
+_LINK_TEXT_RE = re.compile(r"(?:\"(.*)\"|'(.*)')")
+
+
+def edit_link(site_github: Any, page_path: Any) -> str | None:
+    """The gem's ``{% github_edit_link %}`` URL: the repository's ``edit/`` page for the
+    source branch and folder and the page's path; None when a part is missing."""
+    from urllib.parse import quote, urljoin
+
+    github = site_github if isinstance(site_github, Mapping) else {}
+    source = github.get("source")
+    source = source if isinstance(source, Mapping) else {}
+    parts = [github.get("repository_url"), "edit/", source.get("branch"), source.get("path"),
+             page_path]
+    if any(part is None or part is False for part in parts):
+        return None
+    url = ""
+    for index, part in enumerate(parts):
+        text = str(part).removeprefix("/")
+        if index < len(parts) - 1 and not text.endswith("/"):
+            text += "/"
+        url = urljoin(url, "" if text == "/" else text) if url else text
+    # Addressable's normalize: what a URI may not hold is percent-encoded
+    return quote(url, safe=":/?#[]@!$&'()*+,;=-._~%")
+
+
+def _edit_link_node() -> type[Any]:
+    from ..dialect.expressions import evaluate, lookup_key, parse_expression
+    from ..dialect.parsing import TagNode
+
+    class EditLinkNode(TagNode):
+        def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+            site: Any = getattr(context.env, "site", None)
+            page = evaluate(parse_expression("page"), context)  # type: ignore[arg-type]
+            page_path = lookup_key(page, "path", False)[1] if page is not None else None
+            url = edit_link(site.config.get("github") if site is not None else None, page_path)
+            if url is None:
+                if site is not None:
+                    site.warn("JekyllEditLink: Cannot generate edit URLs due to missing "
+                              "site.github data")
+                url = ""
+            found = _LINK_TEXT_RE.search(self.markup)
+            text = (found.group(1) or found.group(2)) if found else None
+            return buffer.write(f'<a href="{url}">{text}</a>' if text else url)
+
+    return EditLinkNode
+
+
 class GithubMetadataPlugin(Plugin):
     name = "jekyll-github-metadata"
     refreshable = True
+
+    def register_liquid(self, env: JekyllEnvironment) -> None:
+        from ..dialect.tags import register_tag
+
+        register_tag(env, "github_edit_link", _edit_link_node())
 
     def configure(self, site: Site) -> None:
         config = site.config
