@@ -896,6 +896,9 @@ class Site:
             return False  # dates that were "now" would move
         self._reset_renders()
         self._time = now
+        # what the last build converted is in the store: the next one notes its own
+        self._markdown_new = {}
+        self._markdown_used = set()
         tokens = frozenset(f"{kind}:{doc.relative_path}" for doc, _, _ in edits for kind in "de")
         # two refreshes before a build: both edits count
         self._changed_tokens = tokens | (self._changed_tokens if self._refreshed else frozenset())
