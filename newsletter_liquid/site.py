@@ -344,6 +344,7 @@ class Site:
         self.plugins = load_plugins(self)
         for plugin in self.plugins:
             plugin.configure(self)
+        self._warn_ruby_plugins()
         self._read_layouts()
         self._read_directories("")
         self._read_included_excludes()
@@ -359,6 +360,26 @@ class Site:
         self._limit_posts()
         if self.yaml_cache is not None:
             self.yaml_cache.save()
+
+    def _warn_ruby_plugins(self) -> None:
+        """Jekyll requires every ``.rb`` under ``plugins_dir`` (unless ``safe``); we cannot
+        run Ruby, so say which files a build goes on without (their pages, tags,
+        filters), rather than leave the output short in silence."""
+        if self.safe:
+            return
+        setting = self.config.get("plugins_dir")
+        if setting == "_plugins":
+            folders = [self.source / "_plugins"]
+        else:
+            values = setting if isinstance(setting, list) else [setting]
+            folders = [Path(os.path.abspath(str(v))) for v in values if v is not None]
+        for folder in folders:
+            if folder.is_dir():
+                found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.rb"))
+                if found:
+                    self.warn(f"Plugins: {folder.name}/ has Ruby plugins, which newsletter_liquid "
+                              f"cannot run ({', '.join(found)}): the build goes on without "
+                              "them; write them in Python (newsletter_liquid.plugins)")
 
     def _limit_posts(self) -> None:
         limit = self.config.get("limit_posts")

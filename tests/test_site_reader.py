@@ -188,3 +188,17 @@ def test_coderay_is_refused_at_the_config(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\n---\n`x`\n")
     with pytest.raises(ConfigError, match="coderay"):
         Site.load(tmp_path).render_all()
+
+
+@pytest.mark.parametrize("safe", [False, True])
+def test_ruby_plugins_are_named_not_run(tmp_path: Path, safe: bool) -> None:
+    (tmp_path / "_config.yml").write_text(f"safe: {str(safe).lower()}\n")
+    (tmp_path / "_plugins" / "gen").mkdir(parents=True)
+    (tmp_path / "_plugins" / "gen" / "tags.rb").write_text("module Jekyll; end\n")
+    (tmp_path / "_plugins" / "notes.txt").write_text("not Ruby\n")
+    site = Site.load(tmp_path)
+    ruby = [w for w in site.warnings if w.startswith("Plugins:")]
+    # Jekyll skips _plugins in safe mode: nothing is missing then
+    assert ruby == ([] if safe else [
+        "Plugins: _plugins/ has Ruby plugins, which newsletter_liquid cannot run (gen/tags.rb): "
+        "the build goes on without them; write them in Python (newsletter_liquid.plugins)"])
