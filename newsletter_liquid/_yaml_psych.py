@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 import yaml
 
 from ._yaml import YamlError
+from .utils import RUBY_ALPHABETIC_SYMBOLS
 
 __all__ = ["load_yaml"]
 
@@ -27,7 +29,6 @@ _TIME_RE = re.compile(
     (?:[ \t]*(?P<tz>Z|[-+][0-9]{1,2}:?(?:[0-9]{1,2})?))?$""",
     re.X,
 )
-_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MAX_ALIAS_EXPANSION = 100_000
 
 
@@ -62,22 +63,152 @@ def _parse_time(text: str, zone: dt.tzinfo | None = None) -> dt.datetime | None:
     return naive.replace(tzinfo=dt.timezone(offset))
 
 
-class _PsychLoader(yaml.SafeLoader):
-    """SafeLoader resolving timestamps as Psych does and counting alias uses."""
+# -- plain scalars: Psych's ScalarScanner#tokenize ---------------------------------------
+_STRINGISH_PUNCT = frozenset("_!@#$%^&*(){}<>|/\\~;= \t\n\v\f\r")
+_PSYCH_DATE_RE = re.compile(r"^[0-9]{4}-(1[012]|0[0-9]|[0-9])-([12][0-9]|3[01]|0[0-9]|[0-9])$")
+_BASE60_INT_RE = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}$")
+_BASE60_FLOAT_RE = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}\.[0-9_]*$")
+_FLOAT_RE = re.compile(r"^[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?$")
+_INTEGER_RE = re.compile(r"""^(?:[-+]?0b[0-1_,]+
+                              |[-+]?0[0-7_,]+
+                              |[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)
+                              |[-+]?0x[0-9a-fA-F_,]+)$""", re.X)
+_RUBY_INT_PREFIX = re.compile(r"[-+]?[0-9]+(?:_[0-9]+)*")
+_RUBY_FLOAT_PREFIX = re.compile(r"[-+]?[0-9]+(?:_[0-9]+)*(?:\.[0-9]+(?:_[0-9]+)*)?")
+_SPECIAL_FLOATS = {"+.inf": float("inf"), ".inf": float("inf"), "-.inf": float("-inf"),
+                   ".nan": float("nan")}
 
-    alias_expansions = 0
+
+def _is_alpha(char: str) -> bool:
+    """Ruby's ``[[:alpha:]]`` (Alphabetic), as close as Python's tables allow."""
+    category = unicodedata.category(char)
+    return category[0] == "L" or category in ("Nl", "Mc") or (
+        any(low <= ord(char) <= high for low, high in RUBY_ALPHABETIC_SYMBOLS))
+
+
+def _stringish(text: str) -> bool:
+    """``/^[^\\d.:-]?[[:alpha:]_\\s!@#$%\\^&*(){}<>|\\/\\\\~;=]+/``: Psych's quick "a word"."""
+    def word(char: str) -> bool:
+        return char in _STRINGISH_PUNCT or _is_alpha(char)
+
+    return word(text[0]) or (len(text) > 1 and text[0] not in "0123456789.:-" and word(text[1]))
+
+
+def _ruby_to_i(text: str) -> int:
+    m = _RUBY_INT_PREFIX.match(text)
+    return int(m.group().replace("_", "")) if m else 0
+
+
+def _ruby_to_f(text: str) -> float:
+    m = _RUBY_FLOAT_PREFIX.match(text)
+    return float(m.group().replace("_", "")) if m else 0.0
+
+
+def _ruby_integer(text: str) -> int:
+    """``Integer(text)`` for what Psych's INTEGER matched (separators removed)."""
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-")
+    if body.startswith(("0x", "0b")):
+        return sign * int(body[2:], 16 if body[1] == "x" else 2)
+    if len(body) > 1 and body.startswith("0"):
+        return sign * int(body[1:], 8)
+    return sign * int(body)
+
+
+def psych_scalar(text: str, zone: dt.tzinfo | None = None) -> Any:
+    """What Psych makes of a plain (unquoted, untagged) scalar, rule for rule: YAML 1.1
+    words in any case, times and dates (``2024-1-5`` too), base-60 numbers (with
+    Psych's own weights: ``12:30`` is 45000), separators in numbers (``1,000``)."""
+    if not text:
+        return None
+    if "\n" in text or _stringish(text):
+        if len(text) > 5:
+            return text
+        lower = text.lower()
+        if lower[0] not in "ytonf~":
+            return text
+        if text == "~" or lower == "null":
+            return None
+        if lower in ("yes", "true", "on"):
+            return True
+        if lower in ("no", "false", "off"):
+            return False
+        return text
+    if _TIME_RE.match(text):
+        parsed = _parse_time(text, zone)
+        return text if parsed is None else parsed
+    date = _PSYCH_DATE_RE.match(text)
+    if date:
+        try:
+            return dt.date(int(text[:4]), int(date.group(1)), int(date.group(2)))
+        except ValueError:
+            return text
+    special = _SPECIAL_FLOATS.get(text.lower())
+    if special is not None:
+        return special
+    if text.startswith(":") and len(text) > 1:
+        raise ValueError("Tried to load unspecified class: Symbol")
+    if _BASE60_INT_RE.match(text):
+        return sum(_ruby_to_i(n) * 60 ** abs(e - 2) for e, n in enumerate(text.split(":")))
+    if _BASE60_FLOAT_RE.match(text):
+        return sum(_ruby_to_f(n) * 60 ** abs(e - 2) for e, n in enumerate(text.split(":")))
+    if _FLOAT_RE.match(text):
+        if text.lstrip("+-") == ".":
+            return text
+        cleaned = re.sub(r"[,_]|\.([Ee]|$)", lambda m: m.group(1) or "", text)
+        try:
+            return float(cleaned)
+        except ValueError:
+            raise ValueError(f'invalid value for Float(): "{cleaned}"') from None
+    if _INTEGER_RE.match(text):
+        cleaned = text.replace(",", "").replace("_", "")
+        try:
+            return _ruby_integer(cleaned)
+        except ValueError:
+            raise ValueError(f'invalid value for Integer(): "{cleaned}"') from None
+    return text
+
+
+_PLAIN_TAG = "tag:newsletter-liquid:psych-plain"
+
+
+class _PsychScalars:
+    """Plain scalars resolved as Psych resolves them (``<<`` keeps its merge meaning)."""
+
     zone: dt.tzinfo | None = None
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            return _PLAIN_TAG
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        # a plain ``<<`` key merges (Psych's revive_hash); a ``<<`` value is text
+        for key_node, _ in node.value:
+            if key_node.tag == _PLAIN_TAG and key_node.value == "<<":
+                key_node.tag = "tag:yaml.org,2002:merge"
+        super().flatten_mapping(node)  # type: ignore[misc]
+
+    def construct_psych_plain(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return psych_scalar(str(node.value), self.zone)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, str(exc), node.start_mark) from None
+
     def construct_psych_timestamp(self, node: yaml.ScalarNode) -> Any:
-        value = str(self.construct_scalar(node))
-        if _DATE_RE.match(value):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                # Psych raises for impossible dates; keep it a string like a quoted value.
-                return value
-        parsed = _parse_time(value, getattr(self, "zone", None))
-        return value if parsed is None else parsed
+        """An explicit ``!!timestamp``: Psych's time, else its date, else the text."""
+        value = str(node.value)
+        parsed = _parse_time(value, self.zone)
+        if parsed is not None:
+            return parsed
+        return psych_scalar(value, self.zone) if _PSYCH_DATE_RE.match(value) else value
+
+
+class _PsychLoader(_PsychScalars, yaml.SafeLoader):
+    """SafeLoader resolving plain scalars as Psych does and counting alias uses."""
+
+    alias_expansions = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -97,35 +228,16 @@ class _PsychLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-# Resolve Psych's wider timestamp syntax before PyYAML's own (which rejects -0500).
-_PsychLoader.yaml_implicit_resolvers = {
-    key: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_PsychLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:timestamp",
-    re.compile(
-        r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
-        r"|-?[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
-        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}:?(?:[0-9]{1,2})?))?)$"
-    ),
-    list("-0123456789"),
-)
-_PsychLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", _PsychLoader.construct_psych_timestamp
-)
+def _construct_plain(loader: _PsychLoader, node: yaml.ScalarNode) -> Any:
+    return loader.construct_psych_plain(node)
 
 
-def _construct_symbol(loader: _PsychLoader, node: yaml.ScalarNode) -> Any:
-    raise yaml.constructor.ConstructorError(
-        None, None, "Tried to load unspecified class: Symbol", node.start_mark)
+def _construct_timestamp(loader: _PsychLoader, node: yaml.ScalarNode) -> Any:
+    return loader.construct_psych_timestamp(node)
 
 
-# A plain ``:name`` is a Ruby Symbol to Psych, which safe_load refuses: Jekyll stops on
-# it (``sass: {style: :expanded}`` in a config, say). Quoted, it is a string.
-_SYMBOL_TAG = "tag:newsletter-liquid:ruby-symbol"
-_PsychLoader.add_implicit_resolver(_SYMBOL_TAG, re.compile(r"^:."), [":"])
-_PsychLoader.add_constructor(_SYMBOL_TAG, _construct_symbol)
+_PsychLoader.add_constructor(_PLAIN_TAG, _construct_plain)
+_PsychLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _check_size(value: Any, budget: list[int]) -> None:
@@ -145,10 +257,9 @@ def _check_size(value: Any, budget: list[int]) -> None:
 _CLoader: Any = None
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _CPsychLoader(yaml.CSafeLoader):
-        """libyaml's parser with the same resolvers and constructors as _PsychLoader."""
+    class _CPsychLoader(_PsychScalars, yaml.CSafeLoader):
+        """libyaml's parser with the same resolution and constructors as _PsychLoader."""
 
-    _CPsychLoader.yaml_implicit_resolvers = _PsychLoader.yaml_implicit_resolvers
     _CPsychLoader.yaml_constructors = _PsychLoader.yaml_constructors
     _CLoader = _CPsychLoader
 

@@ -713,7 +713,8 @@ def _reparent_attrs(node: Element) -> None:
     """Nokogiri's add_child_node_and_reparent_attrs, for the nodes a fragment adopts:
     each attribute with a ``:`` in its name is removed and set again, so it moves after
     the others, and one without a value gets an empty one."""
-    prefixed = [(name, value or "") for name, value in node.attrs if ":" in name]
+    prefixed: list[tuple[str, str | None]] = [
+        (name, value or "") for name, value in node.attrs if ":" in name]
     if prefixed:
         node.attrs = [(n, v) for n, v in node.attrs if ":" not in n] + prefixed
 
