@@ -766,8 +766,8 @@ class Site:
         for collection in self.collections.values():
             files.extend(f for f in collection.files if f.write and f not in files)
         for collection in self.collections.values():
-            if collection.write:
-                files.extend(collection.docs)
+            if collection.write:  # Jekyll's docs_to_write: a future document is not
+                files.extend(d for d in collection.docs if d.write)
         return files
 
     def render_all(
