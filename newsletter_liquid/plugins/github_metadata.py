@@ -418,6 +418,12 @@ def edit_link(site_github: Any, page_path: Any) -> str | None:
     source branch and folder and the page's path; None when a part is missing."""
     from urllib.parse import quote
 
+    if isinstance(site_github, (list, tuple, int)) and not isinstance(site_github, bool):
+        from ..dialect.expressions import RenderError
+
+        # the tag indexes site.github with a string: Ruby's Array#[] and Integer#[] refuse
+        raise RenderError("no implicit conversion of String into Integer", token=None)
+
     def get(mapping: Any, key: str) -> Any:
         if isinstance(mapping, GithubMetadata):
             return mapping.read(key)
@@ -517,5 +523,5 @@ class GithubMetadataPlugin(Plugin):
             raise ConfigError(
                 "jekyll-github-metadata: a `github:` mapping in the configuration makes the "
                 "gem read every site.github value before rendering, and without the GitHub "
-                f"API that fails: {self._failure}"
+                f"API that fails: {self._failure}", "_config.yml"
             )
