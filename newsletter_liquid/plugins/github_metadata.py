@@ -12,9 +12,10 @@ repository value when no repository is named) happens when Liquid reads it.
 
 Not followed: the name from the ``origin`` git remote and ``build_revision`` from
 ``git rev-parse HEAD`` (reference builds run outside any git work tree, so neither
-exists there; ``JEKYLL_BUILD_REVISION`` is read), and the lazy ``site.title`` /
-``site.description`` / ``site.url`` fallbacks are plain values (the gem's fail
-there when no repository is named, and log when read).
+exists there; ``JEKYLL_BUILD_REVISION`` is read), and the gem's lazy ``site.title`` /
+``site.description`` / ``site.url`` / ``site.baseurl`` fallbacks are plain values here
+(the gem's log their API calls when read, and fail when no repository is named: here
+they are then left unset).
 """
 
 from __future__ import annotations
