@@ -736,15 +736,20 @@ def test_without_a_repository_name_pages_values_work(tmp_path: Path) -> None:
     assert gem_log(site) == []
 
 
-@pytest.mark.parametrize("repository", ["octo/proj", None])
-@pytest.mark.parametrize("github", ["{}", "\n  url: https://octo.example",
-                                    "\n  public_repositories: []"])
-def test_a_github_mapping_fails_the_build(tmp_path: Path, repository: str | None,
-                                          github: str) -> None:
-    site = _site(tmp_path, config(repository, "github: " + github), {"index.html": "x"})
-    message = "undefined method `map' for false" if repository else "No repo name found"
-    with pytest.raises(NewsletterLiquidError, match=message):
-        site.render_all()
+def test_a_github_mapping_is_merged_over_the_values(tmp_path: Path) -> None:
+    """As the gem does with the API at hand (offline it fails the build: merging reads
+    every value, public_repositories too; a deliberate difference, docs/differences.md):
+    the site's keys win, a nil keeps the value, mappings merge, new keys are added, and
+    the rest still reads as without the mapping."""
+    github = ("\n  url: https://octo.example\n  source: {branch: main}\n  api_url:\n"
+              "  public_repositories: []\n  extra: 1")
+    _, out = build(tmp_path, config("octo/proj", "github: " + github), {"index.html": (
+        "---\n---\n{{ site.github.url }}|{{ site.github.source | jsonify }}|"
+        "{{ site.github.api_url }}|{{ site.github.public_repositories | size }}|"
+        "{{ site.github.extra }}|{{ site.github.repository_url }}|{% github_edit_link %}")})
+    assert out["index.html"] == (
+        'https://octo.example|{"branch":"main","path":"/"}|https://api.github.com|0|1|'
+        "https://github.com/octo/proj|https://github.com/octo/proj/edit/main/index.html")
 
 
 @pytest.mark.parametrize(("github", "output"), [("false", "false||false|[]"),

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 from urllib.parse import urljoin, urlsplit
 
+from ..config import deep_merge
 from . import Plugin
 
 if TYPE_CHECKING:
@@ -325,9 +326,20 @@ class GithubMetadata(Mapping[str, Any]):
     _methods: ClassVar[Mapping[str, Any]] = MappingProxyType({})
 
     def __init__(self, site: Site, values: Mapping[str, Any], repository: _Repository | None,
-                 environ: Mapping[str, str]) -> None:
+                 environ: Mapping[str, str], overrides: Mapping[str, Any] | None = None) -> None:
         self._site = site
         self._values = dict(values)
+        #: a ``github:`` mapping of the configuration, merged in as Jekyll merges it (a
+        #: nil keeps the value, mappings merge): these keys are plain values
+        self._overrides: dict[str, Any] = {}
+        for key, value in (overrides or {}).items():
+            base = self._values.get(key)
+            if value is None and key in _KEYS:
+                continue
+            merged = (deep_merge(base, value) if isinstance(base, Mapping)
+                      and isinstance(value, Mapping) else value)
+            self._overrides[str(key)] = merged
+        self._keys = (*_KEYS, *(k for k in self._overrides if k not in _KEYS))
         self._repository = repository
         # Octokit takes an empty token too (Ruby's ``||``)
         self._has_token = any(environ.get(k) is not None
@@ -338,24 +350,28 @@ class GithubMetadata(Mapping[str, Any]):
 
     # -- the values, as data ----------------------------------------------------------
     def __getitem__(self, key: str) -> Any:
+        if key in self._overrides:
+            return self._overrides[key]
         if key not in _KEYS:
             raise KeyError(key)
         return self._values.get(key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_KEYS)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(_KEYS)
+        return len(self._keys)
 
     def __contains__(self, key: object) -> bool:
-        return key in _KEYS
+        return key in self._overrides or key in _KEYS
 
     # -- the values, as Liquid reads them ---------------------------------------------
     def read(self, key: str) -> Any:
         """One key as the drop's method gives it, with the gem's logging and failures."""
         from ..dialect.expressions import RenderError
 
+        if key in self._overrides:
+            return self._overrides[key]
         if key not in _NO_REPOSITORY_KEYS and self._repository is None:
             raise RenderError(NO_REPOSITORY, token=None)
         self._new_build()
@@ -373,18 +389,18 @@ class GithubMetadata(Mapping[str, Any]):
         return self._values.get(key)
 
     def liquid_lookup(self, key: object) -> tuple[bool, Any]:
-        if not isinstance(key, str) or key not in _KEYS:
+        if not isinstance(key, str) or key not in self:
             return False, None
         return True, self.read(key)
 
     def keys(self) -> Any:
         """A ``for`` loop: the gem's drop yields each key with its value, all of them read."""
-        for key in _KEYS:
+        for key in self._keys:
             self.read(key)
-        return list(_KEYS)
+        return list(self._keys)
 
     def hash_for_json(self) -> dict[str, Any]:
-        return {key: self.read(key) for key in _KEYS}
+        return {key: self.read(key) for key in self._keys}
 
     def __str__(self) -> str:
         from ..dialect.rubyvalues import to_json
@@ -475,10 +491,6 @@ class GithubMetadataPlugin(Plugin):
     name = "jekyll-github-metadata"
     refreshable = True
 
-    def __init__(self) -> None:
-        #: why ``site.github`` cannot be made (the gem fails before the first render)
-        self._failure: str | None = None
-
     def register_liquid(self, env: JekyllEnvironment) -> None:
         from ..dialect.tags import register_tag
 
@@ -510,19 +522,7 @@ class GithubMetadataPlugin(Plugin):
         if current is None:
             config["github"] = GithubMetadata(site, values, repository, environ)
         elif isinstance(current, Mapping):
-            # Offline, a ``github:`` mapping always fails the gem's build: merging it into
-            # the drop reads every value (Jekyll's deep merge duplicates them all), and
-            # ``public_repositories`` fails, or any repository value without a name.
-            self._failure = NO_REPOSITORY if repository is None else (
-                f"{_PUBLIC_REPOSITORIES_ERROR} (owner_public_repositories)")
-
-    def generate(self, site: Site) -> None:
-        """The gem's ``pre_render`` hook, where a ``github:`` mapping fails."""
-        if self._failure is not None:
-            from ..errors import ConfigError
-
-            raise ConfigError(
-                "jekyll-github-metadata: a `github:` mapping in the configuration makes the "
-                "gem read every site.github value before rendering, and without the GitHub "
-                f"API that fails: {self._failure}", "_config.yml"
-            )
+            # Merged over the drop, as the gem does with the API at hand. (Offline the gem
+            # fails here: merging reads every value, public_repositories among them; a
+            # site's own values are never what needs the network, so we merge.)
+            config["github"] = GithubMetadata(site, values, repository, environ, current)

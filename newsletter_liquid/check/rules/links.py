@@ -91,7 +91,7 @@ def _site_hosts(site: Site) -> frozenset[str]:
 
 def _github_url(site: Site) -> object:
     github = site.config.get("github")
-    return github.get("url") if isinstance(github, dict) else None
+    return github.get("url") if isinstance(github, Mapping) else None
 
 
 @functools.lru_cache(maxsize=16)
