@@ -24,3 +24,14 @@ def reference_tz() -> Iterator[None]:
     else:
         os.environ["TZ"] = old
     time.tzset()
+
+
+@pytest.fixture
+def reference_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The reference builds' clock and zone: SOURCE_DATE_EPOCH 2024-01-01, TZ=UTC."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

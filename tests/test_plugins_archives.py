@@ -6,8 +6,6 @@ here were printed by the gem itself (``Jekyll::Archives::Archive.new(site, title
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,13 +17,8 @@ from newsletter_liquid.site import Site
 
 
 @pytest.fixture(autouse=True)
-def _frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def _frozen(reference_clock: None) -> None:
+    """Every test here runs on the reference clock (conftest.py)."""
 
 
 def _site(root: Path, config: str) -> Site:

@@ -11,8 +11,7 @@ tests/data/jekyll_sites/toc*, readme-index* (tests/test_plugins_sites.py).
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,13 +79,8 @@ def test_registered_under_the_gem_names() -> None:
 
 # --- through a site ------------------------------------------------------------------------
 @pytest.fixture(autouse=True)
-def _frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def _frozen(reference_clock: None) -> None:
+    """Every test here runs on the reference clock (conftest.py)."""
 
 
 def build(root: Path, files: dict[str, str]) -> dict[str, str]:

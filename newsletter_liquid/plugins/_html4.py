@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 from html.entities import name2codepoint
 
-__all__ = ["Element", "Node", "Text", "parse_fragment", "parse_in_context", "serialize"]
+__all__ = ["Element", "Node", "Text", "parse_fragment", "parse_in_context",
+           "parse_under_element", "serialize"]
 
 
 class Node:
@@ -689,6 +690,22 @@ def parse_in_context(html: str) -> list[Node] | None:
     parser = _Parser(html, in_context=True)
     document = parser.parse()
     return None if parser.errors else list(document.children)
+
+
+def parse_under_element(html: str) -> list[Node]:
+    """Nokogiri's markup given to a node under an element (``replace``,
+    ``add_previous_sibling``): parsed as a ``<div>``'s content in that element's context,
+    or, when libxml2 reports an error there, as a fresh fragment. The two parses differ
+    only where the first keeps a ``<head>`` or ``<body>``."""
+    wrapped = f"<div>{html}</div>"
+    lowered = html.lower()
+    nodes = None
+    if "<head" in lowered or "<body" in lowered:
+        nodes = parse_in_context(wrapped)
+    if nodes is None:
+        nodes = parse_fragment(wrapped).children
+    first = nodes[0] if nodes else None
+    return list(first.children) if isinstance(first, Element) else []
 
 
 def parse_fragment(html: str) -> Element:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from . import Plugin
-from ._html4 import Element, Node, Raw, Text, parse_fragment, parse_in_context, serialize
+from ._html4 import Element, Node, Raw, Text, parse_fragment, parse_under_element, serialize
 
 if TYPE_CHECKING:
     from ..document import Document, Page
@@ -127,20 +127,10 @@ def _ignored(node: Node) -> bool:
 
 def _replacement(html: str, parent: Element) -> list[Node]:
     """Nokogiri's ``node.replace(html)``: at the top of the fragment, ``html`` parsed as a
-    fragment of its own; under an element, parsed as a ``<div>``'s content in that
-    element's context, or (when libxml2 reports an error there) as a fresh fragment.
-    The two parses differ only where the first keeps a ``<head>`` or ``<body>``."""
+    fragment of its own; under an element, as ``parse_under_element`` parses it."""
     if parent.name is None:
         return list(parse_fragment(html).children)
-    wrapped = f"<div>{html}</div>"
-    lowered = html.lower()
-    nodes = None
-    if "<head" in lowered or "<body" in lowered:
-        nodes = parse_in_context(wrapped)
-    if nodes is None:
-        nodes = parse_fragment(wrapped).children
-    first = nodes[0] if nodes else None
-    return list(first.children) if isinstance(first, Element) else []
+    return parse_under_element(html)
 
 
 def _filter(html: str, src: Any) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import quote_plus
 from ..errors import NewsletterLiquidError
 from ..utils import is_ruby_word, ruby_downcase
 from . import Plugin
-from ._html4 import Element, Node, Raw, Text, parse_fragment, parse_in_context, serialize
+from ._html4 import Element, Node, Raw, Text, parse_fragment, parse_under_element, serialize
 
 if TYPE_CHECKING:
     from liquid import RenderContext
@@ -275,17 +275,8 @@ def _toc(entries: list[_Entry], settings: TocSettings) -> str:
 
 
 def _anchor_nodes(anchor: str) -> list[Node]:
-    """Nokogiri's ``add_previous_sibling(markup)``: the markup parsed as a ``<div>``'s
-    content in the heading's context (see ``jemoji._replacement``)."""
-    wrapped = f"<div>{_ANCHOR.format(anchor)}</div>"
-    lowered = wrapped.lower()
-    nodes = None
-    if "<head" in lowered or "<body" in lowered:
-        nodes = parse_in_context(wrapped)
-    if nodes is None:
-        nodes = parse_fragment(wrapped).children
-    first = nodes[0] if nodes else None
-    return list(first.children) if isinstance(first, Element) else []
+    """Nokogiri's ``add_previous_sibling(markup)`` under the heading."""
+    return parse_under_element(_ANCHOR.format(anchor))
 
 
 def _insert_before_first_child(heading: Element, nodes: list[Node]) -> None:
