@@ -17,8 +17,6 @@ same way and failed the build as noted.
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -71,16 +69,11 @@ class Variant(NamedTuple):
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _clean_env(reference_clock: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reference clock (conftest.py) and none of the gem's variables but JEKYLL_ENV."""
     for key in _ENV_KEYS:
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("JEKYLL_ENV", "development")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def _site(root: Path, config: str, pages: dict[str, str]) -> Site:
