@@ -13,8 +13,13 @@ if TYPE_CHECKING:
 
 __all__ = ["TitlesFromHeadingsPlugin"]
 
-# An ATX (up to ###) or Setext heading at the very start of the body.
-TITLE_RE = re.compile(r"\A\s*(?:#{1,3}\s+(.*)(?:\s+#{1,3})?|(.*)\r?\n[-=]+\s*)$", re.M)
+# An ATX (up to ###) or Setext heading at the very start of the body. ASCII: Ruby's \s
+# is no Unicode space (a no-break space after "#" makes no heading).
+TITLE_RE = re.compile(
+    r"\A\s*(?:#{1,3}\s+(.*)(?:\s+#{1,3})?|(.*)\r?\n[-=]+\s*)$", re.M | re.ASCII
+)
+# Ruby's String#strip: ASCII whitespace and NUL only.
+_RUBY_SPACE = "\0\t\n\v\f\r "
 _FOOTNOTE_RE = re.compile(r"\[\^[^\]]*\]")
 
 
@@ -42,8 +47,11 @@ class TitlesFromHeadingsPlugin(Plugin):
             if match:
                 heading = match.group(1) if match.group(1) is not None else match.group(2)
                 item.data["title"] = _strip_markup(site, heading)
+            elif isinstance(item, Page):
+                # the gem stores the nil it found: the key is then in Liquid's ``page``
+                item.data["title"] = None
             if self._strip_title(item, option):
-                item.content = TITLE_RE.sub("", item.content, count=1).strip()
+                item.content = TITLE_RE.sub("", item.content, count=1).strip(_RUBY_SPACE)
                 if (isinstance(item, Document) and item.collection.label == "posts"
                         and item.excerpt_separator):
                     item.data["excerpt"] = Excerpt(item)
