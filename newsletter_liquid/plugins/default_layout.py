@@ -1,5 +1,5 @@
-"""jekyll-default-layout 0.2: a layout for Markdown pages and documents that name none
-(``home`` for the index, then ``page``, ``post``, the collection's, ``default``)."""
+"""jekyll-default-layout 0.1.5: a layout for Markdown pages and posts that name none
+(``home`` for the root URL, then ``page`` or ``post``, then ``default``)."""
 
 from __future__ import annotations
 
@@ -15,35 +15,33 @@ __all__ = ["DefaultLayoutPlugin"]
 
 
 class DefaultLayoutPlugin(Plugin):
-    """Generator of ``:lowest`` priority."""
+    """Generator of ``:lowest`` priority.
+
+    Only pages and posts: this version of the gem leaves other collections' documents
+    and HTML pages alone, and reads no options.
+    """
 
     name = "jekyll-default-layout"
     refreshable = True
     priority = -100
 
     def generate(self, site: Site) -> None:
-        option = site.config.get("jekyll-default-layout")
-        html_pages = isinstance(option, dict) and option.get("html_pages") is True
-        items: list[Page | Document] = [*site.pages]
-        items.extend(d for c in site.collections.values() for d in c.docs)
+        posts = site.collections.get("posts")
+        items: list[Page | Document] = [*site.pages, *(posts.docs if posts else [])]
         for item in items:
-            if "layout" in item.data:
-                continue
-            if item.is_markdown or (html_pages and item.extname == ".html"):
+            # a front matter default counts as named, and so does ``layout: null``
+            if item.is_markdown and "layout" not in item.data:
+                # with no fitting layout the gem still stores its nil (the key shows
+                # in Liquid's ``page``)
                 item.data["layout"] = self._layout_for(site, item)
 
     @staticmethod
     def _layout_for(site: Site, item: Page | Document) -> str | None:
-        is_post = isinstance(item, Document) and item.collection.label == "posts"
-        candidates: list[tuple[bool, str]] = [
+        candidates = (
             (item.url == "/", "home"),
             (isinstance(item, Page), "page"),
-            (is_post, "post"),
-        ]
-        if isinstance(item, Document) and not is_post:
-            candidates.append((True, item.collection.label))
-        candidates.append((True, "default"))
-        for applies, layout in candidates:
-            if applies and layout in site.layouts:
-                return layout
-        return None
+            (isinstance(item, Document) and item.collection.label == "posts", "post"),
+            (True, "default"),
+        )
+        return next((name for applies, name in candidates
+                     if applies and name in site.layouts), None)
