@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsletter_liquid.errors import SiteError
 from newsletter_liquid.site import Site
 
 
@@ -73,10 +74,26 @@ def test_relative_links(tmp_path: Path) -> None:
     assert out["index.html"] == (
         '<p>See <a href="/b/docs/guide.html#sec" title="T">guide</a> and '
         '<a href="/b/docs/guide.html">x</a> and <a href="https://e.com/a.md">abs</a> and '
-        # the HTML hook writes the page's URL without baseurl, as the gem does
-        '<a class="c" href="/docs/guide.html">raw</a></p>\n\n'
+        # HTML links stay: 0.7.0 (Debian's, checked with the real gem) has no post-render
+        # hook, only the Markdown rewrite
+        '<a class="c" href="docs/guide.md">raw</a></p>\n\n'
     )
     assert out["docs/guide.html"] == '<p>Back to <a href="/b/">home</a></p>\n'
+
+
+def test_relative_links_page_excerpt_fails_the_build(tmp_path: Path) -> None:
+    # Checked with the real gem (0.7.0): a Markdown page with an excerpt in its front
+    # matter gets a Jekyll::Excerpt, and rendering the page fails (NoMethodError
+    # `yaml_file?' for Jekyll::Page), links or not; relative_links: enabled: false builds.
+    files = {
+        "_config.yml": "plugins: [jekyll-relative-links]\n",
+        "index.md": "---\nexcerpt: Mine\n---\nText\n",
+    }
+    with pytest.raises(SiteError, match="yaml_file") as info:
+        build(tmp_path, files)
+    assert info.value.filename == "index.md"
+    files["_config.yml"] += "relative_links:\n  enabled: false\n"
+    assert build(tmp_path, files)[1]["index.html"] == "<p>Text</p>\n"
 
 
 def test_github_metadata_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,11 @@
-"""jekyll-relative-links 0.8: Markdown links to ``.md`` files point at the pages
-they become; so do ``<a href="….md">`` links left in the rendered HTML."""
+"""jekyll-relative-links 0.7.0: Markdown links to the source files of pages, documents
+and static files point at the URLs those files get.
+
+The gem rewrites the raw Markdown with regular expressions before anything is
+converted: links in code spans and blocks change too, and links the expressions miss
+(across lines, nested brackets, ``<…>`` targets) stay. Rendered HTML is never looked
+at (the ``<a href="….md">`` hook came with 0.8).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Excerpt, Page
+from ..errors import SiteError
 from . import Plugin
 from ._common import relative_url
 
@@ -17,20 +24,24 @@ if TYPE_CHECKING:
 
 __all__ = ["RelativeLinksPlugin"]
 
-_TEXT = r"((?:!\[[^\]]*\](?:\([^\)]*\))?|(?!\]\().)*?)"
+_TEXT = r"(.*?)"
 _FRAGMENT = r"(#.+?|)?"
 # The gem's title pattern, including its second branch that opens with " and closes with '.
 _TITLE = r"""(\s+"(?:\\"|[^"])*(?<!\\)"|\s+"(?:\\'|[^'])*(?<!\\)')?"""
 _INLINE = r"\[" + _TEXT + r"\]\(([^)]+?)" + _FRAGMENT + _TITLE + r"\)"
 _REFERENCE = r"^\s*?\[" + _TEXT + r"\]: (.+?)" + _FRAGMENT + _TITLE + r"\s*?$"
-LINK_RE = re.compile("(" + _INLINE + "|" + _REFERENCE + ")", re.M)
-HTML_LINK_RE = re.compile(r'<a\s+([^>]*?\s+)?href="([^"]+\.md)(#[^"]*)?"\s*([^>]*)>')
-_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# ASCII: Ruby's \s is no Unicode space
+LINK_RE = re.compile("(" + _INLINE + "|" + _REFERENCE + ")", re.M | re.ASCII)
+# What Addressable takes for a scheme: such a link is absolute and left alone (an
+# invalid scheme fails to parse and the gem goes on to look the path up).
+_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _ROOT = "/\0root"
 
 
 def _path_from_root(path: str, url_base: str) -> str:
-    """File.expand_path against the working folder, then relative to it again."""
+    """File.expand_path against the working folder (the source, as the gem's tests and
+    our fixtures run it), then relative to it again; a path that leaves it stays
+    absolute and matches nothing."""
     absolute = path.startswith("/")
     rel = path[1:] if absolute else path
     full = posixpath.normpath(posixpath.join(_ROOT, "" if absolute else url_base, rel))
@@ -38,7 +49,7 @@ def _path_from_root(path: str, url_base: str) -> str:
 
 
 class RelativeLinksPlugin(Plugin):
-    """Generator of ``:lowest`` priority, plus the gem's post-render hooks."""
+    """Generator of ``:lowest`` priority."""
 
     name = "jekyll-relative-links"
     priority = -100
@@ -48,17 +59,15 @@ class RelativeLinksPlugin(Plugin):
         option = site.config.get("relative_links")
         return option if isinstance(option, dict) else {}
 
-    def _targets(self, site: Site) -> dict[str, Any]:
+    @staticmethod
+    def _targets(site: Site) -> dict[str, Any]:
+        """Pages, then static files, then written documents: the first with the path wins."""
         found: dict[str, Any] = {}
         items: list[Any] = [*site.pages, *site.static_files]
         items.extend(d for c in site.collections.values() for d in c.docs if d.write)
         for item in items:
             found.setdefault(item.relative_path.removeprefix("/"), item)
         return found
-
-    def _excluded(self, site: Site, item: Page | Document) -> bool:
-        exclude = self._option(site).get("exclude")
-        return bool(exclude) and site.glob_matches(exclude, item.relative_path)
 
     def generate(self, site: Site) -> None:
         option = self._option(site)
@@ -67,12 +76,17 @@ class RelativeLinksPlugin(Plugin):
         items: list[Page | Document] = [*site.pages]
         if option.get("collections") is True:
             items.extend(d for c in site.collections.values() for d in c.docs if d.write)
+        exclude = option.get("exclude")
         targets = self._targets(site)
         for item in items:
-            if item.is_markdown and not self._excluded(site, item):
-                self._rewrite(site, item, targets)
+            if not item.is_markdown:
+                continue
+            if exclude and site.glob_matches(exclude, item.relative_path):
+                continue
+            self._rewrite(site, item, targets)
 
-    def _rewrite(self, site: Site, item: Page | Document, targets: dict[str, Any]) -> None:
+    @staticmethod
+    def _rewrite(site: Site, item: Page | Document, targets: dict[str, Any]) -> None:
         url_base = posixpath.dirname(item.relative_path) or "."
 
         def replace(m: re.Match[str]) -> str:
@@ -90,29 +104,17 @@ class RelativeLinksPlugin(Plugin):
             return f"\n[{text}]: {url}{title or ''}"
 
         item.content = LINK_RE.sub(replace, item.content)
-        if isinstance(item, Document) and isinstance(item.data.get("excerpt"), Excerpt):
+        # any truthy excerpt, a front matter string too, becomes one cut from the new body
+        excerpt = item.data.get("excerpt")
+        if excerpt is None or excerpt is False:
+            return
+        if isinstance(item, Document):
             item.data["excerpt"] = Excerpt(item)
-
-    def after_render(self, site: Site, item: Page | Document) -> None:
-        option = self._option(site)
-        if option.get("enabled") is False or not item.is_markdown or item.output is None:
             return
-        if isinstance(item, Document) and option.get("collections") is not True:
-            return
-        if self._excluded(site, item):
-            return
-        url_base = posixpath.dirname(item.relative_path) or "."
-        targets = self._targets(site)
-
-        def replace(m: re.Match[str]) -> str:
-            before, path, fragment, after = (m.group(i) or "" for i in (1, 2, 3, 4))
-            if _SCHEME_RE.match(path):
-                return m.group(0)
-            target = targets.get(_path_from_root(urllib.parse.unquote_plus(path), url_base))
-            if target is None or not target.url:
-                return m.group(0)
-            url = target.url if target.url.startswith("/") else "/" + target.url
-            attrs = [a for a in (before.strip(), f'href="{url}{fragment}"', after.strip()) if a]
-            return "<a " + " ".join(attrs) + ">"
-
-        item.output = HTML_LINK_RE.sub(replace, item.output)
+        # A page gets a Jekyll::Excerpt too, which Jekyll cannot render: reading the
+        # page's ``excerpt`` (every render of it does) stops the build.
+        raise SiteError(
+            "undefined method `yaml_file?' for Jekyll::Page (jekyll-relative-links 0.7.0 "
+            "gives a page with an excerpt in its front matter a post excerpt)",
+            filename=item.relative_path,
+        )
