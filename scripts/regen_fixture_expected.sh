@@ -5,7 +5,9 @@
 #   apt-get install -y jekyll faketime ruby-jekyll-feed ruby-jekyll-seo-tag \
 #     ruby-jekyll-paginate ruby-jekyll-redirect-from ruby-jekyll-sitemap \
 #     ruby-jekyll-archives ruby-jekyll-gist ruby-jekyll-toc ruby-jekyll-readme-index \
-#     ruby-jekyll-optional-front-matter   # Debian 12
+#     ruby-jekyll-optional-front-matter ruby-jekyll-titles-from-headings \
+#     ruby-jekyll-default-layout ruby-jekyll-relative-links ruby-jekyll-include-cache \
+#     ruby-jekyll-github-metadata ruby-jekyll-mentions ruby-jekyll-avatar   # Debian 12
 #   scripts/regen_fixture_expected.sh [SITE_DIR ...]
 #
 # Default: every site in fixtures/, tests/data/jekyll_sites/ and tests/data/theme_sites/
