@@ -210,6 +210,23 @@ class _PsychLoader(_PsychScalars, yaml.SafeLoader):
 
     alias_expansions = 0
 
+    def scan_to_next_token(self) -> None:
+        """libyaml's (Psych's parser): a tab is blank in a flow and wherever no key can
+        start (``b: x<TAB># c``); PyYAML's scanner takes only spaces."""
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        while True:
+            while self.peek() == " " or (self.peek() == "\t" and (
+                    self.flow_level or not self.allow_simple_key)):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if not self.scan_line_break():  # type: ignore[no-untyped-call]
+                return
+            if not self.flow_level:
+                self.allow_simple_key = True
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             self.alias_expansions += 1

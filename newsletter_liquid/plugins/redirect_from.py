@@ -71,7 +71,9 @@ def _redirect_to_target(item: Page | Document) -> str | None:
     value = item.data.get("redirect_to")
     if isinstance(value, list):
         value = next((v for v in value if v is not None), None)
-    return None if value is None else str(value)
+    # the gem's ``return unless doc.redirect_to``: false (a page opting out of a default
+    # redirect) is no target either
+    return None if value is None or value is False else str(value)
 
 
 class RedirectFromPlugin(Plugin):
