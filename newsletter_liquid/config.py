@@ -171,23 +171,27 @@ def load_config(
     parses YAML texts (a read cache's, which remembers them; default: ``load_yaml``).
     """
     source_path = Path(source).resolve()
-    config: dict[str, Any] = copy.deepcopy(dict(DEFAULTS))
     files: list[Path]
     if config_files:
         files = [Path(f) for f in config_files if str(f)]
     else:
         default = _default_config_file(source_path)
         files = [default] if default else []
+    # Jekyll merges the files on their own and checks them (an empty ``plugins:`` is
+    # nil there, and refused) before its defaults go under them
+    from_files: dict[str, Any] = {}
     for path in files:
-        config = deep_merge(config, _read_config_file(path, load))
+        from_files = deep_merge(from_files, _read_config_file(path, load))
+    for option in ("include", "exclude", "plugins"):
+        if option in from_files and not isinstance(from_files[option], list):
+            value = from_files[option]
+            shown = "nil" if value is None else (
+                f'"{value}"' if isinstance(value, str) else repr(value))
+            raise _config_error(
+                files, option, f"'{option}' should be set as an array, but was: {shown}")
+    config = deep_merge(copy.deepcopy(dict(DEFAULTS)), from_files)
     if overrides:
         config = deep_merge(config, dict(overrides))
-    for option in ("include", "exclude", "plugins"):
-        if option in config and not isinstance(config[option], list):
-            raise _config_error(
-                files, option,
-                f"'{option}' should be set as an array, but was: {config[option]!r}",
-            )
     if str(config.get("markdown") or "").lower() != "kramdown":
         # Jekyll 4 aborts on any other processor (redcarpet, maruku … are gone).
         raise _config_error(
