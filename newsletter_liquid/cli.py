@@ -40,6 +40,23 @@ def _site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--safe", action="store_true", help="safe mode (ignore symlinks outside)")
 
 
+def _build_options(parser: argparse.ArgumentParser) -> None:
+    _site_options(parser)
+    parser.add_argument("-d", "--destination",
+                        help="output folder (default: _site in the working folder, as Jekyll's)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    parser.add_argument("-V", "--verbose", action="store_true", help="print every file written")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="render everything and leave no cache (default: reuse what did "
+                        "not change since the last build, cached in "
+                        "SOURCE/.newsletter-liquid-cache)")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="keep the build cache in DIR "
+                        "(default: SOURCE/.newsletter-liquid-cache)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                        help="render with N processes (default: 1)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsletter-liquid",
@@ -47,21 +64,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build the whole site, like `jekyll build`")
-    _site_options(build)
-    build.add_argument("-d", "--destination",
-                       help="output folder (default: _site in the working folder, as Jekyll's)")
-    build.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    build.add_argument("-V", "--verbose", action="store_true", help="print every file written")
-    build.add_argument("--no-cache", action="store_true",
-                       help="render everything and leave no cache (default: reuse what did not "
-                       "change since the last build, cached in SOURCE/.newsletter-liquid-cache)")
-    build.add_argument("--cache-dir", metavar="DIR",
-                       help="keep the build cache in DIR "
-                       "(default: SOURCE/.newsletter-liquid-cache)")
-    build.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                       help="render with N processes (default: 1)")
+    _build_options(build)
     build.add_argument("-w", "--watch", action="store_true",
                        help="build again whenever a file of the site changes (Ctrl-C stops)")
+    serve = sub.add_parser(
+        "serve", help="build, watch and preview the site locally, like `jekyll serve`",
+        description="Build the site, serve the destination on a local web server and build "
+        "again whenever a file changes (Ctrl-C stops). As under `jekyll serve`, site.url "
+        "is the server's address (unless JEKYLL_ENV is not development) and site.serving "
+        "is true.")
+    _build_options(serve)
+    serve.add_argument("-H", "--host", default="127.0.0.1",
+                       help="host to bind to (default: 127.0.0.1)")
+    serve.add_argument("-P", "--port", type=int, default=4000, help="port (default: 4000)")
+    serve.add_argument("--no-watch", action="store_true",
+                       help="serve the first build without watching for changes")
     render = sub.add_parser("render", help="print one page's final HTML")
     _site_options(render)
     render.add_argument("file", help="the page or post to render")
@@ -106,6 +123,10 @@ def _overrides(args: argparse.Namespace) -> dict[str, object]:
         overrides["baseurl"] = args.baseurl
     if args.safe:
         overrides["safe"] = True
+    if args.command == "serve" and (os.environ.get("JEKYLL_ENV") or "development") == \
+            "development":
+        host = "localhost" if args.host == "127.0.0.1" else args.host
+        overrides["url"] = f"http://{host}:{args.port}"
     return overrides
 
 
@@ -148,7 +169,9 @@ def _run(argv: Sequence[str] | None) -> int:
     from .errors import NewsletterLiquidError
 
     try:
-        if args.command == "build":
+        if args.command in ("build", "serve"):
+            if args.command == "serve":
+                args.watch = not args.no_watch
             return _build(args)
         if args.command == "render":
             return _render(args)
@@ -179,6 +202,7 @@ def _load(args: argparse.Namespace, source: Path,  # type: ignore[no-untyped-def
         source, _split_configs(args.config), overrides=_overrides(args),
         drafts=args.drafts, future=True if args.future else None,
         unpublished=True if args.unpublished else None, cache_dir=cache_dir,
+        serving=args.command == "serve",
     )
 
 
@@ -207,8 +231,32 @@ def _build(args: argparse.Namespace) -> int:
     gc.set_threshold(50_000, 20, 20)
     dest = Path(args.destination) if args.destination else None
     _build_once(args, site, dest, cache_dir)
-    if args.watch:
-        _watch(args, source, dest, cache_dir, site)
+    if args.command != "serve":
+        if args.watch:
+            _watch(args, source, dest, cache_dir, site)
+        return 0
+    import threading
+
+    from .serve import start_server
+
+    try:
+        server = start_server(dest or Path(site.config["destination"]), host=args.host,
+                              port=args.port, baseurl=str(site.config.get("baseurl") or ""))
+    except OSError as exc:
+        print(f"newsletter-liquid serve: cannot listen on {args.host}:{args.port}: "
+              f"{exc.strerror}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"    Server address: {server.url}", flush=True)
+        print("  Server running... press ctrl-c to stop.", flush=True)
+    try:
+        if args.watch:
+            _watch(args, source, dest, cache_dir, site)
+        else:
+            with contextlib.suppress(KeyboardInterrupt):
+                threading.Event().wait()
+    finally:
+        server.shutdown()
     return 0
 
 

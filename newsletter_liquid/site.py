@@ -176,10 +176,12 @@ class Site:
         future: bool | None = None,
         unpublished: bool | None = None,
         cache_dir: str | os.PathLike[str] | None = None,
+        serving: bool = False,
     ) -> Site:
         """Read a site: configuration, layouts, pages, collections, data, static files.
         With ``cache_dir``, YAML texts parsed by the last read from there are not parsed
-        again (the values are the same; see ``readcache``)."""
+        again (the values are the same; see ``readcache``). ``serving``: ``site.serving``
+        (true under ``serve``, as under ``jekyll serve``)."""
         source_path = Path(source)
         if not source_path.is_dir():
             raise SiteError(f"source folder {source_path} does not exist", str(source_path))
@@ -190,7 +192,7 @@ class Site:
             yaml_cache = YamlCache.open(cache_dir)
         config = load_config(source_path, config_files, overrides,
                              load=yaml_cache.load if yaml_cache is not None else None)
-        config["serving"] = False  # `jekyll build` sets it (after the config files' keys)
+        config["serving"] = serving  # Jekyll's command sets it (after the config files' keys)
         site = cls(config, drafts=drafts, future=future, unpublished=unpublished)
         site.yaml_cache = yaml_cache
         site.read()
