@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Layout, Page
+from ..errors import SiteError
 from . import Plugin
 from ._common import absolute_url, ensure_leading_slash, in_source_exists
 
@@ -64,7 +65,7 @@ class RedirectPage(Page):
 def _redirect_from_paths(item: Page | Document) -> list[str]:
     value = item.data.get("redirect_from")
     values = value if isinstance(value, list) else [value]
-    return [str(v) for v in values if v is not None]
+    return [_text(item, "redirect_from", v) for v in values if v is not None]
 
 
 def _redirect_to_target(item: Page | Document) -> str | None:
@@ -73,7 +74,16 @@ def _redirect_to_target(item: Page | Document) -> str | None:
         value = next((v for v in value if v is not None), None)
     # the gem's ``return unless doc.redirect_to``: false (a page opting out of a default
     # redirect) is no target either
-    return None if value is None or value is False else str(value)
+    return None if value is None or value is False else _text(item, "redirect_to", value)
+
+
+def _text(item: Page | Document, key: str, value: Any) -> str:
+    """A path or URL; anything else (a number, true) stops Jekyll's build in the gem's
+    URL code, so it stops ours, with the file."""
+    if not isinstance(value, str):
+        raise SiteError(f"{key} must be a path or URL, not {value!r} (Jekyll stops on it "
+                        "too)", item.relative_path)
+    return value
 
 
 class RedirectFromPlugin(Plugin):
