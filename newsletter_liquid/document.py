@@ -49,14 +49,16 @@ _DATE_TEXT_RE = re.compile(
 _NO_DATE: Any = object()
 
 
-def parse_date(value: Any, zone: dt.tzinfo | None, message: str) -> dt.datetime:
-    """Jekyll's Utils.parse_date: ``Time.parse(value.to_s).localtime``."""
+def parse_date(value: Any, zone: dt.tzinfo | None, message: str,
+               now: dt.datetime | None = None) -> dt.datetime:
+    """Jekyll's Utils.parse_date: ``Time.parse(value.to_s).localtime``; what the text
+    leaves out comes from ``now`` (the build's clock: ``site.time``)."""
     if isinstance(value, dt.datetime):
         aware = value if value.tzinfo else value.replace(tzinfo=zone or _local_zone())
         return aware.astimezone(zone) if zone else aware.astimezone()
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=zone or _local_zone())
-    parsed = parse_ruby_time(str(value), zone)
+    parsed = parse_ruby_time(str(value), zone, now)
     if parsed is None:
         raise SiteError(f"Invalid date '{value}': {message}")
     return parsed.astimezone(zone) if zone else parsed.astimezone()
@@ -509,6 +511,7 @@ class Document(Convertible):
             self._parsed_date = self.data["date"] = parse_date(
                 date, self.site.zone,
                 f"Document '{self.relative_path}' does not have a valid date in the {source}.",
+                self.site._time,
             )
 
     def read(self) -> None:

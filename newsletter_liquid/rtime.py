@@ -338,7 +338,9 @@ _EU_RE = re.compile(
 _US_RE = re.compile(
     r"\b" + _MONTH_NAMES + r"\s*(\d{1,2})(?:st|nd|rd|th)?\b,?(?:\s*(-?\d{3,}))?", re.I
 )
-_ISO_RE = re.compile(r"(?<![\d.])([-+]?\d{2,})-(\d{1,2})-(-?\d{1,2})(?!\d)")
+# Date._parse's parse_iso: any digit counts, which of the three is the year is s3e's call
+# ("11-9-2017" is 2017-09-11)
+_ISO_RE = re.compile(r"(?<![\d.])('?[-+]?\d+)-(\d+)-('?-?\d+)")
 _VMS_DAY_FIRST_RE = re.compile(
     r"(?<![\w'])('?-?\d+)-" + _MONTH_NAMES.replace(r"[a-z]*\.?", r"[^-/.]*") + r"-('?-?\d+)", re.I
 )
@@ -462,8 +464,7 @@ def _take_date(text: str, parsed: _Parsed) -> None:
         return
     m = _ISO_RE.search(text)
     if m:
-        parsed.year, parsed.month, parsed.day = _year(m.group(1)), int(m.group(2)), int(
-            m.group(3))
+        _s3e(parsed, m.group(1), m.group(2), m.group(3))
         return
     m = _VMS_DAY_FIRST_RE.search(text)
     if m:

@@ -132,7 +132,7 @@ def _check_date(checker: Checker, path: Path, text: str, item: Document | None,
         return
     try:
         value = item.date if item is not None else parse_date(
-            data.get("date"), checker.site.zone, "invalid date")
+            data.get("date"), checker.site.zone, "invalid date", checker.site._time)
     except NewsletterLiquidError as exc:
         checker.add("NL041", path, pos[0], pos[1], f"{exc.message}")
         return
