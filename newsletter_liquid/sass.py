@@ -152,14 +152,20 @@ def compile_sass(
             raise SassError(
                 raw.decode("utf-8", "replace"),
                 file.decode("utf-8", "surrogateescape") if file else filename,
-                int(lib.sass_context_get_error_line(ctx)) or None,
-                int(lib.sass_context_get_error_column(ctx)) or None,
+                _position(lib.sass_context_get_error_line(ctx)),
+                _position(lib.sass_context_get_error_column(ctx)),
             )
         css = (lib.sass_context_get_output_string(ctx) or b"").decode("utf-8", "surrogateescape")
         smap = lib.sass_context_get_source_map_string(ctx)
         return SassResult(css, smap.decode("utf-8", "surrogateescape") if smap else None)
     finally:
         lib.sass_delete_data_context(data)
+
+
+def _position(value: int) -> int | None:
+    """A line or column LibSass reports; it says "unknown" with 0 or a size_t's -1."""
+    number = int(value)
+    return number if 0 < number < 2**31 else None
 
 
 # -- Jekyll's converter ---------------------------------------------------------------
