@@ -5,8 +5,6 @@ expected values follow the gems' sources (each rule is noted where it is tested)
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,13 +14,8 @@ from newsletter_liquid.site import Site
 
 
 @pytest.fixture(autouse=True)
-def _frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def _frozen(reference_clock: None) -> None:
+    """Every test here runs on the reference clock (conftest.py)."""
 
 
 def build(root: Path, files: dict[str, str]) -> tuple[Site, dict[str, str]]:
