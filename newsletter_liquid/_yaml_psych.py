@@ -210,6 +210,45 @@ class _PsychLoader(_PsychScalars, yaml.SafeLoader):
 
     alias_expansions = 0
 
+    def scan_plain_spaces(self, indent: int, start_mark: Any) -> list[str] | None:
+        """libyaml's blanks inside a plain scalar: spaces and tabs (``s: one<TAB>two``;
+        PyYAML takes spaces only), a tab that starts a continuation line left of the
+        indentation being the one error."""
+        breaks_chars = "\r\n\x85\u2028\u2029"
+        chunks: list[str] = []
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        whitespaces = self.prefix(length)
+        self.forward(length)
+        if self.peek() not in breaks_chars:
+            return [whitespaces] if whitespaces else chunks
+        line_break = self.scan_line_break()  # type: ignore[no-untyped-call]
+        self.allow_simple_key = True
+        if self._document_marker():
+            return None
+        breaks: list[str] = []
+        while self.peek() in " \t" + breaks_chars:
+            if self.peek() == "\t" and self.column < indent:
+                raise yaml.scanner.ScannerError(
+                    "while scanning a plain scalar", start_mark,
+                    "found a tab character that violates indentation", self.get_mark())
+            if self.peek() in " \t":
+                self.forward()
+            else:
+                breaks.append(self.scan_line_break())  # type: ignore[no-untyped-call]
+                if self._document_marker():
+                    return None
+        if line_break != "\n":
+            chunks.append(line_break)
+        elif not breaks:
+            chunks.append(" ")
+        chunks.extend(breaks)
+        return chunks
+
+    def _document_marker(self) -> bool:
+        return self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t\r\n\x85\u2028\u2029"
+
     def scan_to_next_token(self) -> None:
         """libyaml's (Psych's parser): a tab is blank in a flow and wherever no key can
         start (``b: x<TAB># c``); PyYAML's scanner takes only spaces."""
