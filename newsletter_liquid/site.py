@@ -347,6 +347,7 @@ class Site:
         for plugin in self.plugins:
             plugin.configure(self)
         self._warn_ruby_plugins()
+        self._check_markdown_input()
         self._read_layouts()
         self._read_directories("")
         self._read_included_excludes()
@@ -362,6 +363,22 @@ class Site:
         self._limit_posts()
         if self.yaml_cache is not None:
             self.yaml_cache.save()
+
+    def _check_markdown_input(self) -> None:
+        """kramdown's ``input:``: Jekyll finds the parser by that name, capitalised ("gfm"
+        is no parser); ours is GFM's, so another parser's site is told its output can
+        differ."""
+        kramdown = self.config.get("kramdown")
+        value = kramdown.get("input", "GFM") if isinstance(kramdown, Mapping) else "GFM"
+        name = str(value if value is not None else "kramdown")
+        name = name[:1].upper() + name[1:]
+        if name not in ("GFM", "Kramdown", "Markdown", "Html"):
+            raise ConfigError("kramdown has no parser to handle the specified input "
+                              f"format: {value}", "_config.yml")
+        if name != "GFM":
+            self.warn(f"kramdown: input: {value} is read as GFM (Jekyll's default, the only "
+                      "parser here): fenced code, task lists, strikethrough and header ids "
+                      "can differ from Jekyll's")
 
     def _warn_ruby_plugins(self) -> None:
         """Jekyll requires every ``.rb`` under ``plugins_dir`` (unless ``safe``); we cannot

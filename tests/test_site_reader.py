@@ -202,3 +202,18 @@ def test_ruby_plugins_are_named_not_run(tmp_path: Path, safe: bool) -> None:
     assert ruby == ([] if safe else [
         "Plugins: _plugins/ has Ruby plugins, which newsletter_liquid cannot run (gen/tags.rb): "
         "the build goes on without them; write them in Python (newsletter_liquid.plugins)"])
+
+
+@pytest.mark.parametrize(("value", "outcome"), [
+    ("GFM", None), ("kramdown", "warn"), ("Markdown", "warn"), ("gfm", "error"),
+    ("textile", "error"),
+])
+def test_kramdown_input_other_than_gfm(tmp_path: Path, value: str, outcome: str | None) -> None:
+    """Jekyll finds the parser by the capitalised name ("gfm" is none); ours is GFM's."""
+    (tmp_path / "_config.yml").write_text(f"kramdown:\n  input: {value}\n")
+    if outcome == "error":
+        with pytest.raises(ConfigError, match="no parser to handle"):
+            Site.load(tmp_path)
+        return
+    warned = [w for w in Site.load(tmp_path).warnings if "is read as GFM" in w]
+    assert len(warned) == (1 if outcome == "warn" else 0)
