@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Any
 
 import yaml
 
 from ._yaml import YamlError
-from .utils import RUBY_ALPHABETIC_SYMBOLS
+from .utils import is_ruby_alpha
 
 __all__ = ["load_yaml"]
 
@@ -79,17 +78,10 @@ _SPECIAL_FLOATS = {"+.inf": float("inf"), ".inf": float("inf"), "-.inf": float("
                    ".nan": float("nan")}
 
 
-def _is_alpha(char: str) -> bool:
-    """Ruby's ``[[:alpha:]]`` (Alphabetic), as close as Python's tables allow."""
-    category = unicodedata.category(char)
-    return category[0] == "L" or category in ("Nl", "Mc") or (
-        any(low <= ord(char) <= high for low, high in RUBY_ALPHABETIC_SYMBOLS))
-
-
 def _stringish(text: str) -> bool:
     """``/^[^\\d.:-]?[[:alpha:]_\\s!@#$%\\^&*(){}<>|\\/\\\\~;=]+/``: Psych's quick "a word"."""
     def word(char: str) -> bool:
-        return char in _STRINGISH_PUNCT or _is_alpha(char)
+        return char in _STRINGISH_PUNCT or is_ruby_alpha(char)
 
     return word(text[0]) or (len(text) > 1 and text[0] not in "0123456789.:-" and word(text[1]))
 

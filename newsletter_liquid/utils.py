@@ -7,25 +7,32 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 __all__ = [
-    "add_permalink_suffix", "is_ruby_word", "pluralized_array", "ruby_downcase", "ruby_sort",
-    "slugify", "titleize_slug",
+    "add_permalink_suffix", "is_ruby_alpha", "is_ruby_word", "pluralized_array",
+    "ruby_downcase", "ruby_sort", "slugify", "titleize_slug",
 ]
 
 #: The circled and squared Latin letters: symbols (So) that Ruby's Alphabetic property,
 #: and so ``\p{Word}``, counts as letters (Other_Alphabetic)
 RUBY_ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169),
                            (0x1F170, 0x1F189))
-_WORD_CATEGORIES = frozenset({"Nd", "Nl", "Pc"})
+_WORD_CATEGORIES = frozenset({"Nd", "Pc"})
 
 
-def is_ruby_word(char: str) -> bool:
-    r"""Onigmo's ``\p{Word}`` (Ruby 3.1): letters, marks, decimal digits, letter numbers,
-    connectors, and the circled and squared Latin letters."""
+def is_ruby_alpha(char: str) -> bool:
+    """Ruby's ``[[:alpha:]]`` (Alphabetic): letters, letter numbers, spacing marks (for
+    Other_Alphabetic, as close as Python's tables allow) and the circled Latin letters."""
     category = unicodedata.category(char)
-    if category[0] in "LM" or category in _WORD_CATEGORIES:
+    if category[0] == "L" or category in ("Nl", "Mc"):
         return True
     code = ord(char)
     return any(low <= code <= high for low, high in RUBY_ALPHABETIC_SYMBOLS)
+
+
+def is_ruby_word(char: str) -> bool:
+    r"""Onigmo's ``\p{Word}`` (Ruby 3.1): Alphabetic with marks, decimal digits and
+    connectors."""
+    category = unicodedata.category(char)
+    return category[0] == "M" or category in _WORD_CATEGORIES or is_ruby_alpha(char)
 
 
 def ruby_downcase(text: str) -> str:
